@@ -1,0 +1,79 @@
+package main
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"time"
+
+	"github.com/spf13/cobra"
+	"github.com/wizardsite/wizard/generator"
+	"github.com/wizardsite/wizard/theme"
+)
+
+// siteFlags are the flags of every command that reads a site.
+type siteFlags struct {
+	source  string
+	baseURL string
+	drafts  bool
+}
+
+func (f *siteFlags) register(cmd *cobra.Command) {
+	cmd.Flags().StringVar(&f.source, "source", ".", "the site root: the folder that holds content/ and site.yaml")
+	cmd.Flags().StringVar(&f.baseURL, "base-url", "", "the address the site is served from, such as https://example.org/ (adds sitemap.xml and robots.txt)")
+	cmd.Flags().BoolVar(&f.drafts, "drafts", false, "build draft nodes too")
+}
+
+// options are the generator's options for these flags.
+func (f *siteFlags) options() (generator.Options, error) {
+	info, err := os.Stat(f.source)
+	if err != nil {
+		return generator.Options{}, fmt.Errorf("--source %s: %w", f.source, err)
+	}
+	if !info.IsDir() {
+		return generator.Options{}, fmt.Errorf("--source %s: not a folder", f.source)
+	}
+	return generator.Options{
+		Source:     os.DirFS(f.source),
+		SourceName: filepath.ToSlash(filepath.Clean(f.source)),
+		Theme:      theme.FS(),
+		BaseURL:    f.baseURL,
+		Drafts:     f.drafts,
+	}, nil
+}
+
+func newBuildCmd() *cobra.Command {
+	var flags siteFlags
+	var out string
+	cmd := &cobra.Command{
+		Use:   "build",
+		Short: "Build the site into a folder (public/ by default)",
+		Long: `build reads the site root (content/, site.yaml, optional i18n/ and theme/) and
+writes the whole site to the output folder. The site is built aside and takes
+the place of the old output only when every page was built, so a failed build
+leaves the old output as it was. Problems are printed as file:line: message.`,
+		Example: `  wizard build
+  wizard build --source examples/site --out /tmp/site --base-url https://example.org/`,
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			opts, err := flags.options()
+			if err != nil {
+				return err
+			}
+			if out == "" {
+				out = filepath.Join(flags.source, "public")
+			}
+			start := time.Now()
+			site, err := generator.Build(opts, out)
+			if err != nil {
+				return err
+			}
+			fmt.Fprintf(cmd.OutOrStdout(), "wrote %d pages (%d files) to %s in %s\n",
+				site.Pages, len(site.Files), out, time.Since(start).Round(time.Millisecond))
+			return nil
+		},
+	}
+	flags.register(cmd)
+	cmd.Flags().StringVar(&out, "out", "", "the output folder (default: public/ in the site root)")
+	return cmd
+}

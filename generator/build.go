@@ -1,0 +1,167 @@
+package generator
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"html/template"
+	"io/fs"
+	"path"
+	"strings"
+)
+
+// assetsDir is the output folder of the theme's stylesheets and scripts.
+const assetsDir = "assets"
+
+// Options say what to build.
+type Options struct {
+	Source     fs.FS  // the site root: content/, site.yaml, and optional i18n/ and theme/
+	SourceName string // the site root as the writer names it, put before paths in errors
+	Theme      fs.FS  // the built-in theme (see package theme)
+	BaseURL    string // overrides the baseURL of site.yaml when not empty
+	Drafts     bool   // build draft nodes too
+	DevScript  string // when not empty, the src of a script added to every page (wizard serve)
+}
+
+// Site is a built site, in memory.
+type Site struct {
+	Files map[string][]byte // every output file by path, slash-separated
+	Pages int               // how many HTML pages, the 404 page included
+	Nodes []*Node           // the wizard's nodes, in path order
+}
+
+// Generate builds the site in memory. Its error is an ErrorList with
+// every problem found, each at its file and line.
+func Generate(opts Options) (*Site, error) {
+	probs := &problems{}
+	l := &loader{fsys: opts.Source, name: opts.SourceName, drafts: opts.Drafts, probs: probs}
+	settings := loadSettings(opts.Source, opts.SourceName, probs)
+	if opts.BaseURL != "" {
+		if err := checkBaseURL(opts.BaseURL); err != nil {
+			probs.add("--base-url", 0, "%v", err)
+		}
+		settings.BaseURL = opts.BaseURL
+	}
+	th := &theme{base: opts.Theme, site: opts.Source, siteName: opts.SourceName}
+	t := loadStrings(th, opts.Source, opts.SourceName, settings.Language, probs)
+	icons := th.icons(probs)
+	tmpl := th.templates(template.FuncMap{
+		"icon": func(name string) template.HTML { return template.HTML(icons[name]) },
+	}, probs)
+
+	l.load()
+	w := buildGraph(l.src, l)
+	if w.root == nil {
+		return nil, probs.err()
+	}
+	if settings.Title == "" {
+		settings.Title = w.root.Title
+	}
+
+	md := newMarkdown(icons, t)
+	r := &pageRenderer{
+		site: &settings, t: t, tmpl: tmpl, w: w, md: md, loader: l, devScript: opts.DevScript,
+		bodies: map[*Node]renderedBody{}, definitions: map[string]definitionsData{},
+	}
+	for _, n := range w.nodes {
+		bc := &bodyContext{
+			file: l.displayPath(n.File), dir: n.dir(), pageDir: n.urlDir(),
+			resolve: w.resolve, probs: probs, src: n.body,
+		}
+		r.bodies[n] = md.render(bc)
+		n.links = bc.links
+	}
+	w.checkReachable(l)
+
+	files := map[string][]byte{}
+	r.assets = staticAssets(th, files)
+	for name, out := range w.assets {
+		files[out] = l.src.assets[name]
+	}
+	if err := probs.err(); err != nil || tmpl == nil {
+		return nil, err
+	}
+
+	site := &Site{Files: files, Nodes: w.nodes}
+	for _, n := range w.nodes {
+		html, err := r.execute("page.html", r.page(n))
+		if err != nil {
+			probs.addErr(templateError(err, path.Join(themeDir, "templates", "page.html")))
+			break
+		}
+		files[n.URL] = html
+	}
+	if html, err := r.execute("404.html", r.notFound()); err != nil {
+		probs.addErr(templateError(err, path.Join(themeDir, "templates", "404.html")))
+	} else {
+		files["404.html"] = html
+	}
+	site.Pages = len(w.nodes) + 1
+	if settings.BaseURL != "" {
+		files["sitemap.xml"] = sitemap(&settings, w.nodes)
+		files["robots.txt"] = []byte("User-agent: *\nAllow: /\nSitemap: " + settings.absoluteURL("sitemap.xml") + "\n")
+	}
+	if err := probs.err(); err != nil {
+		return nil, err
+	}
+	m := newMinifier()
+	for name, data := range files {
+		out, err := minifyFile(m, name, data)
+		if err != nil {
+			return nil, fmt.Errorf("minify %s: %w", name, err)
+		}
+		files[name] = out
+	}
+	return site, nil
+}
+
+// Build generates the site and writes it to the folder out. When the
+// build fails, out is left as it was.
+func Build(opts Options, out string) (*Site, error) {
+	site, err := Generate(opts)
+	if err != nil {
+		return nil, err
+	}
+	if err := Write(out, site.Files); err != nil {
+		return nil, err
+	}
+	return site, nil
+}
+
+// staticAssets adds the theme's static files to files: stylesheets and
+// scripts under assets/ with a fingerprint in their name, so that hosts
+// may cache them for long; the rest at the site root. It returns the
+// output path of each by its name in static/.
+func staticAssets(th *theme, files map[string][]byte) map[string]string {
+	assets := map[string]string{}
+	for _, name := range th.list("static") {
+		f, err := th.file(name)
+		if err != nil {
+			continue
+		}
+		base := path.Base(name)
+		out := base
+		switch ext := path.Ext(base); ext {
+		case ".css", ".js":
+			sum := sha256.Sum256(f.data)
+			out = path.Join(assetsDir, strings.TrimSuffix(base, ext)+"."+hex.EncodeToString(sum[:5])+ext)
+		}
+		files[out] = f.data
+		assets[base] = out
+	}
+	return assets
+}
+
+// sitemap lists every page at its absolute address.
+func sitemap(s *Settings, nodes []*Node) []byte {
+	var b strings.Builder
+	b.WriteString(`<?xml version="1.0" encoding="UTF-8"?>` + "\n")
+	b.WriteString(`<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">` + "\n")
+	for _, n := range nodes {
+		b.WriteString("<url><loc>")
+		template.HTMLEscape(&b, []byte(s.absoluteURL(prettyPath(n.URL))))
+		b.WriteString("</loc></url>\n")
+	}
+	b.WriteString("</urlset>\n")
+	return []byte(b.String())
+}

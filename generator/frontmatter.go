@@ -1,0 +1,166 @@
+package generator
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"strings"
+
+	"github.com/goccy/go-yaml"
+	"github.com/goccy/go-yaml/ast"
+	"github.com/goccy/go-yaml/parser"
+)
+
+// frontMatter is the YAML block at the top of a node file, as written.
+type frontMatter struct {
+	Title       string     `yaml:"title"`       // the page heading
+	LinkTitle   string     `yaml:"linkTitle"`   // the label in breadcrumbs and choices
+	Weight      int        `yaml:"weight"`      // order among siblings
+	Draft       bool       `yaml:"draft"`       // left out unless drafts are built
+	Description string     `yaml:"description"` // the meta description
+	Prompt      string     `yaml:"prompt"`      // the question above the choices
+	Choices     []linkSpec `yaml:"choices"`     // replaces the children as choices
+	Prev        *linkSpec  `yaml:"prev"`        // previous page of a sequence
+	Next        *linkSpec  `yaml:"next"`        // next page of a sequence
+	Slug        string     `yaml:"slug"`        // last part of the page's address
+
+	// lines holds the line in the file of each key and of each item of
+	// choices, so that later checks can point at them.
+	lines map[string]int
+}
+
+// linkSpec is a link to another node as written in front matter: a path,
+// or a mapping with the path and a label.
+type linkSpec struct {
+	Page  string // path of the target file, relative to the file that links
+	Label string // text to show; empty means the target's link title
+	Line  int    // line in the file where the link is written
+}
+
+func (l *linkSpec) UnmarshalYAML(unmarshal func(any) error) error {
+	var path string
+	if err := unmarshal(&path); err == nil {
+		l.Page = path
+		return nil
+	}
+	var m struct {
+		Page  string `yaml:"page"`
+		Label string `yaml:"label"`
+	}
+	if err := unmarshal(&m); err != nil {
+		return errors.New("a link is a path to a node file, or a mapping with page and label")
+	}
+	l.Page, l.Label = m.Page, m.Label
+	return nil
+}
+
+// splitFrontMatter cuts the front matter off src. It returns the YAML,
+// the line on which the YAML starts, and the body with the front matter
+// lines blanked, so that line numbers in the body stay those of the file.
+// A file that does not start with "---" has no front matter.
+func splitFrontMatter(src []byte) (yamlSrc []byte, yamlLine int, body []byte, err *Error) {
+	first, _, _ := bytes.Cut(src, []byte("\n"))
+	first = bytes.TrimRight(first, "\r")
+	switch {
+	case string(bytes.TrimRight(first, " \t")) == "---":
+	case string(bytes.TrimRight(first, " \t")) == "+++":
+		return nil, 0, nil, &Error{Line: 1, Err: errors.New("front matter in TOML is not supported: write YAML between two lines of ---")}
+	default:
+		return nil, 0, src, nil
+	}
+	rest := src[len(first):]
+	lineNo := 1
+	offset := len(first)
+	for len(rest) > 0 {
+		// rest starts with the newline that ends the previous line.
+		rest = rest[1:]
+		offset++
+		lineNo++
+		line, _, _ := bytes.Cut(rest, []byte("\n"))
+		if string(bytes.TrimRight(line, " \t\r")) == "---" {
+			yamlSrc = src[len(first)+1 : offset]
+			end := offset + len(line)
+			body = make([]byte, 0, len(src))
+			body = append(body, bytes.Repeat([]byte("\n"), lineNo-1)...)
+			body = append(body, src[end:]...)
+			return yamlSrc, 2, body, nil
+		}
+		rest = rest[len(line):]
+		offset += len(line)
+	}
+	return nil, 0, nil, &Error{Line: 1, Err: errors.New("front matter is not closed: no line --- after the opening one")}
+}
+
+// parseFrontMatter decodes the YAML of a node file. firstLine is the line
+// of the file on which the YAML starts.
+func parseFrontMatter(src []byte, firstLine int) (frontMatter, *Error) {
+	var fm frontMatter
+	fm.lines = map[string]int{}
+	if len(bytes.TrimSpace(src)) == 0 {
+		return fm, nil
+	}
+	file, err := parser.ParseBytes(src, 0)
+	if err != nil {
+		return fm, yamlError(err, firstLine)
+	}
+	if len(file.Docs) == 0 || file.Docs[0].Body == nil {
+		return fm, nil
+	}
+	body := file.Docs[0].Body
+	var pairs []*ast.MappingValueNode
+	switch n := body.(type) {
+	case *ast.MappingNode:
+		pairs = n.Values
+	case *ast.MappingValueNode:
+		pairs = []*ast.MappingValueNode{n}
+	default:
+		return fm, &Error{Line: firstLine + body.GetToken().Position.Line - 1,
+			Err: errors.New("front matter must be a list of key: value lines")}
+	}
+	for _, p := range pairs {
+		key := p.Key.String()
+		fm.lines[key] = firstLine + p.Key.GetToken().Position.Line - 1
+		if seq, ok := p.Value.(*ast.SequenceNode); ok {
+			for i, item := range seq.Values {
+				fm.lines[fmt.Sprintf("%s[%d]", key, i)] = firstLine + item.GetToken().Position.Line - 1
+			}
+		}
+	}
+	if err := yaml.NodeToValue(body, &fm, yaml.DisallowUnknownField()); err != nil {
+		return fm, yamlError(err, firstLine)
+	}
+	for i := range fm.Choices {
+		fm.Choices[i].Line = fm.lines[fmt.Sprintf("choices[%d]", i)]
+	}
+	if fm.Prev != nil {
+		fm.Prev.Line = fm.lines["prev"]
+	}
+	if fm.Next != nil {
+		fm.Next.Line = fm.lines["next"]
+	}
+	return fm, nil
+}
+
+// yamlError turns an error of the YAML library into an Error at the
+// line of the file that it names.
+func yamlError(err error, firstLine int) *Error {
+	var ye yaml.Error
+	if errors.As(err, &ye) && ye.GetToken() != nil {
+		pos := ye.GetToken().Position
+		msg := ye.GetMessage()
+		var te *yaml.TypeError
+		if errors.As(err, &te) && te.StructFieldName != nil {
+			field := *te.StructFieldName
+			if i := strings.LastIndex(field, "."); i >= 0 {
+				field = field[i+1:]
+			}
+			msg = fmt.Sprintf("%s: %s is not a %s", field, te.SrcType, te.DstType)
+		}
+		var ue *yaml.UnknownFieldError
+		if errors.As(err, &ue) {
+			msg = "front matter: " + msg + " (see docs/content-format.md for the keys)"
+		}
+		return &Error{Line: firstLine + pos.Line - 1, Col: pos.Column, Err: errors.New(msg)}
+	}
+	return &Error{Line: firstLine, Err: fmt.Errorf("front matter: %v", err)}
+}

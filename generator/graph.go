@@ -1,0 +1,227 @@
+package generator
+
+import (
+	"cmp"
+	"path"
+	"slices"
+	"strings"
+)
+
+// wizard is the node graph of one site: the tree of folders, and the
+// choices, sequences and links between nodes.
+type wizard struct {
+	root        *Node            // content/_index.md, the start page
+	nodes       []*Node          // every node in the build, in path order
+	byFile      map[string]*Node // nodes by path in content/
+	assets      map[string]string
+	definitions *Node // content/_definitions.md, or nil
+}
+
+// reserved are output paths the generator writes itself.
+var reserved = map[string]bool{"404.html": true, "sitemap.xml": true, "robots.txt": true, outputMarker: true}
+
+// buildGraph links the loaded nodes into a tree, gives each page its
+// address and resolves the front matter links.
+func buildGraph(src *source, l *loader) *wizard {
+	w := &wizard{byFile: map[string]*Node{}, assets: map[string]string{}, definitions: src.definitions}
+	for _, n := range src.nodes {
+		w.byFile[n.File] = n
+	}
+	w.root = w.byFile[sectionFile]
+	if w.root == nil {
+		if len(src.nodes) > 0 || len(l.probs.list) == 0 {
+			l.probs.add(l.displayPath(sectionFile), 0, "no start page: write content/_index.md")
+		}
+		return w
+	}
+	w.root.URL = "index.html"
+
+	// Parents come before their children in this order.
+	nodes := slices.Clone(src.nodes)
+	slices.SortFunc(nodes, func(a, b *Node) int {
+		return cmp.Or(cmp.Compare(depth(a), depth(b)), cmp.Compare(a.File, b.File))
+	})
+	missing := map[string]bool{}
+	urls := map[string]*Node{"index.html": w.root}
+	for _, n := range nodes {
+		if n == w.root {
+			w.nodes = append(w.nodes, n)
+			continue
+		}
+		parentDir := n.dir()
+		if n.IsSection() {
+			parentDir = path.Dir(parentDir)
+		}
+		parentFile := path.Join(parentDir, sectionFile)
+		p := w.byFile[parentFile]
+		if p == nil || p.URL == "" {
+			delete(w.byFile, n.File)
+			if p == nil && !missing[parentDir] && !l.drafted(parentFile) {
+				missing[parentDir] = true
+				l.probs.add(l.displayPath(parentDir), 0, "folder has nodes but no _index.md: every folder of nodes needs its own node")
+			}
+			continue
+		}
+		n.Parent = p
+		name := path.Base(n.File)
+		if n.IsSection() {
+			name = path.Base(n.dir())
+		}
+		name = slugify(strings.TrimSuffix(name, ".md"))
+		if s := n.front.Slug; s != "" {
+			if strings.ContainsAny(s, `/\`) || slugify(s) != s {
+				l.probs.add(l.displayPath(n.File), n.front.lines["slug"], "slug %q: use lower-case letters, digits and hyphens only", s)
+			}
+			name = slugify(s)
+		}
+		n.URL = path.Join(p.urlDir(), name, "index.html")
+		if other := urls[n.URL]; other != nil {
+			l.probs.add(l.displayPath(n.File), 1, "same address %s as content/%s: rename one or set a slug", n.URL, other.File)
+			continue
+		}
+		urls[n.URL] = n
+		p.Children = append(p.Children, n)
+		w.nodes = append(w.nodes, n)
+	}
+	slices.SortFunc(w.nodes, func(a, b *Node) int { return cmp.Compare(a.File, b.File) })
+
+	w.placeAssets(src, urls, l)
+	for _, n := range w.nodes {
+		slices.SortStableFunc(n.Children, func(a, b *Node) int {
+			return cmp.Or(cmp.Compare(a.Weight, b.Weight), cmp.Compare(a.LinkTitle, b.LinkTitle), cmp.Compare(a.File, b.File))
+		})
+		w.linkFrontMatter(n, l)
+	}
+	return w
+}
+
+func depth(n *Node) int { return strings.Count(n.File, "/") }
+
+// placeAssets gives the other files of content/ their output paths: in
+// the output folder of the node of their folder.
+func (w *wizard) placeAssets(src *source, urls map[string]*Node, l *loader) {
+	dirURL := map[string]string{".": ""}
+	for _, d := range src.dirs {
+		if d == "." {
+			continue
+		}
+		if n := w.byFile[path.Join(d, sectionFile)]; n != nil {
+			dirURL[d] = n.urlDir()
+			continue
+		}
+		dirURL[d] = path.Join(dirURL[path.Dir(d)], slugify(path.Base(d)))
+	}
+	names := make([]string, 0, len(src.assets))
+	for name := range src.assets {
+		names = append(names, name)
+	}
+	slices.Sort(names)
+	taken := map[string]string{}
+	for _, name := range names {
+		out := path.Join(dirURL[path.Dir(name)], path.Base(name))
+		if reserved[out] || urls[out] != nil || strings.HasPrefix(out, assetsDir+"/") {
+			l.probs.add(l.displayPath(name), 0, "this file would overwrite %s, which the generator writes", out)
+			continue
+		}
+		if other, ok := taken[out]; ok {
+			l.probs.add(l.displayPath(name), 0, "same address %s as content/%s", out, other)
+			continue
+		}
+		taken[out] = name
+		w.assets[name] = out
+	}
+}
+
+// resolve finds what a path in content/ names.
+func (w *wizard) resolve(p string) target {
+	if p == definitionsFile {
+		return target{definitions: w.definitions != nil}
+	}
+	if n := w.byFile[p]; n != nil {
+		return target{node: n}
+	}
+	if n := w.byFile[path.Join(p, sectionFile)]; n != nil {
+		return target{node: n}
+	}
+	if a, ok := w.assets[p]; ok {
+		return target{asset: a}
+	}
+	return target{}
+}
+
+// linkFrontMatter resolves choices, prev and next of one node.
+func (w *wizard) linkFrontMatter(n *Node, l *loader) {
+	link := func(key string, spec *linkSpec) *Link {
+		if spec.Page == "" {
+			l.probs.add(l.displayPath(n.File), spec.Line, "%s: the link names no page", key)
+			return nil
+		}
+		full := path.Join(n.dir(), spec.Page)
+		t := w.resolve(full)
+		if t.node == nil {
+			l.probs.add(l.displayPath(n.File), spec.Line, "%s: link to %q: no such node (content/%s)", key, spec.Page, full)
+			return nil
+		}
+		label := spec.Label
+		if label == "" {
+			label = t.node.LinkTitle
+		}
+		return &Link{Node: t.node, Label: label}
+	}
+	if n.front.Choices != nil {
+		for i := range n.front.Choices {
+			if c := link("choices", &n.front.Choices[i]); c != nil {
+				n.Choices = append(n.Choices, *c)
+			}
+		}
+	} else {
+		for _, c := range n.Children {
+			if c.front.Prev == nil {
+				n.Choices = append(n.Choices, Link{Node: c, Label: c.LinkTitle})
+			}
+		}
+	}
+	if n.front.Prev != nil {
+		n.Prev = link("prev", n.front.Prev)
+	}
+	if n.front.Next != nil {
+		n.Next = link("next", n.front.Next)
+	}
+}
+
+// checkReachable reports every node that no choice, sequence or body
+// link leads to from the start page.
+func (w *wizard) checkReachable(l *loader) {
+	if w.root == nil {
+		return
+	}
+	seen := map[*Node]bool{w.root: true}
+	queue := []*Node{w.root}
+	visit := func(n *Node) {
+		if n != nil && !seen[n] {
+			seen[n] = true
+			queue = append(queue, n)
+		}
+	}
+	for len(queue) > 0 {
+		n := queue[0]
+		queue = queue[1:]
+		for _, c := range n.Choices {
+			visit(c.Node)
+		}
+		if n.Prev != nil {
+			visit(n.Prev.Node)
+		}
+		if n.Next != nil {
+			visit(n.Next.Node)
+		}
+		for _, t := range n.links {
+			visit(t)
+		}
+	}
+	for _, n := range w.nodes {
+		if !seen[n] {
+			l.probs.add(l.displayPath(n.File), 1, "not reachable from the start page: no choice, link, prev or next leads here")
+		}
+	}
+}

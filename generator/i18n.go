@@ -1,0 +1,78 @@
+package generator
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"reflect"
+
+	"github.com/goccy/go-yaml"
+)
+
+// Strings are the words of the interface in one language, from the
+// theme's i18n/<language>.yaml and the site's own i18n/<language>.yaml.
+type Strings struct {
+	Home           string `yaml:"home"`           // the home link in the title bar
+	Back           string `yaml:"back"`           // the back link in the title bar
+	Definitions    string `yaml:"definitions"`    // the control that opens the definitions
+	Close          string `yaml:"close"`          // the close button of the definitions
+	Breadcrumbs    string `yaml:"breadcrumbs"`    // the name of the breadcrumb trail
+	Previous       string `yaml:"previous"`       // before the previous page of a sequence
+	Next           string `yaml:"next"`           // before the next page of a sequence
+	SkipToContent  string `yaml:"skipToContent"`  // the skip link
+	Choices        string `yaml:"choices"`        // the name of the list of choices without a prompt
+	External       string `yaml:"external"`       // hidden text after an external link
+	ExternalIcon   string `yaml:"externalIcon"`   // the name of the external icon used in text
+	HomeIcon       string `yaml:"homeIcon"`       // the name of the home icon used in text
+	BackIcon       string `yaml:"backIcon"`       // the name of the back icon used in text
+	DefinitionsTip string `yaml:"definitionsTip"` // the name of the definitions icon used in text
+	OptionalAction string `yaml:"optionalAction"` // the heading of an optional-action box
+	Note           string `yaml:"note"`           // the name of a note
+	Sequence       string `yaml:"sequence"`       // the name of the previous/next navigation
+	Contact        string `yaml:"contact"`        // the sentence before the contact link
+	NotFoundTitle  string `yaml:"notFoundTitle"`  // the heading of the 404 page
+	NotFoundText   string `yaml:"notFoundText"`   // the text of the 404 page
+	ToStart        string `yaml:"toStart"`        // the link to the start page on the 404 page
+}
+
+// loadStrings reads the theme's strings for lang, then the site's.
+func loadStrings(t *theme, siteFS fs.FS, siteName, lang string, probs *problems) *Strings {
+	var s Strings
+	name := "i18n/" + lang + ".yaml"
+	found := false
+	for _, layer := range t.layers(name) {
+		found = true
+		if err := yaml.UnmarshalWithOptions(layer.data, &s, yaml.DisallowUnknownField()); err != nil {
+			e := yamlError(err, 1)
+			e.File = layer.display
+			probs.addErr(e)
+			return &s
+		}
+	}
+	siteFile := joinDisplay(siteName, name)
+	data, err := fs.ReadFile(siteFS, name)
+	switch {
+	case err == nil:
+		found = true
+		if err := yaml.UnmarshalWithOptions(data, &s, yaml.DisallowUnknownField()); err != nil {
+			e := yamlError(err, 1)
+			e.File = siteFile
+			probs.addErr(e)
+			return &s
+		}
+	case !errors.Is(err, fs.ErrNotExist):
+		probs.add(siteFile, 0, "cannot read file: %v", unwrapPathError(err))
+	}
+	if !found {
+		probs.add(siteFile, 0, "no interface strings for language %q: add %s", lang, name)
+		return &s
+	}
+	v := reflect.ValueOf(s)
+	for i := range v.NumField() {
+		if v.Field(i).String() == "" {
+			key := v.Type().Field(i).Tag.Get("yaml")
+			probs.add(siteFile, 0, "%s", fmt.Sprintf("interface string %q is missing for language %q", key, lang))
+		}
+	}
+	return &s
+}

@@ -1,0 +1,119 @@
+package generator
+
+import (
+	"path"
+	"strings"
+)
+
+// Node is one step of the wizard: one Markdown file in content/.
+type Node struct {
+	File        string // path in content/, slash-separated, such as "ik-ben-een/_index.md"
+	Title       string // front matter title: the page heading
+	LinkTitle   string // front matter linkTitle, or Title: the label in breadcrumbs and choices
+	Description string // front matter description
+	Prompt      string // front matter prompt: the question above the choices
+	Weight      int    // front matter weight: order among siblings
+	Draft       bool   // front matter draft
+
+	URL      string  // output path of the page, relative to the site root, such as "ik-ben-een/index.html"
+	Parent   *Node   // the node of the enclosing folder; nil for the start page
+	Children []*Node // the nodes in this node's folder, in weight order
+	Choices  []Link  // the front matter choices, or the children that do not continue a sequence
+	Prev     *Link   // front matter prev
+	Next     *Link   // front matter next
+
+	front frontMatter // the front matter as written, with its lines
+	body  []byte      // the file with its front matter lines blanked
+	links []*Node     // nodes that the body links to, found when it is rendered
+}
+
+// Link is a way from one node to another, with the text that shows it.
+type Link struct {
+	Node  *Node  // where it leads
+	Label string // what it says: the writer's label, or the target's link title
+}
+
+// IsSection reports whether the node is a folder's own node (_index.md).
+func (n *Node) IsSection() bool { return path.Base(n.File) == "_index.md" }
+
+// dir is the content folder that holds the node's file.
+func (n *Node) dir() string { return path.Dir(n.File) }
+
+// Ancestors lists the nodes from the start page down to n's parent.
+func (n *Node) Ancestors() []*Node {
+	var list []*Node
+	for p := n.Parent; p != nil; p = p.Parent {
+		list = append(list, p)
+	}
+	for i, j := 0, len(list)-1; i < j; i, j = i+1, j-1 {
+		list[i], list[j] = list[j], list[i]
+	}
+	return list
+}
+
+// urlDir is the output folder of the node's page, "" for the site root.
+func (n *Node) urlDir() string {
+	d := path.Dir(n.URL)
+	if d == "." {
+		return ""
+	}
+	return d
+}
+
+// relURL returns the relative reference from a page in folder fromDir
+// (relative to the site root, "" for the root) to the file target.
+// It always names a file, so it works from file:// too.
+func relURL(fromDir, target string) string {
+	from := splitPath(fromDir)
+	to := splitPath(target)
+	i := 0
+	for i < len(from) && i < len(to)-1 && from[i] == to[i] {
+		i++
+	}
+	var b strings.Builder
+	for range from[i:] {
+		b.WriteString("../")
+	}
+	b.WriteString(strings.Join(to[i:], "/"))
+	return b.String()
+}
+
+func splitPath(p string) []string {
+	if p == "" || p == "." {
+		return nil
+	}
+	return strings.Split(p, "/")
+}
+
+// slugify turns a file or folder name into a readable path segment:
+// lower case letters, digits and hyphens.
+func slugify(name string) string {
+	var b strings.Builder
+	dash := false
+	for _, r := range strings.ToLower(name) {
+		if f, ok := foldAccent[r]; ok {
+			r = f
+		}
+		switch {
+		case r >= 'a' && r <= 'z', r >= '0' && r <= '9', r == '.':
+			if dash && b.Len() > 0 {
+				b.WriteByte('-')
+			}
+			dash = false
+			b.WriteRune(r)
+		default:
+			dash = true
+		}
+	}
+	if b.Len() == 0 {
+		return "-"
+	}
+	return b.String()
+}
+
+// foldAccent maps the accented letters of Dutch and French to plain ones.
+var foldAccent = map[rune]rune{
+	'à': 'a', 'á': 'a', 'â': 'a', 'ä': 'a', 'ç': 'c', 'è': 'e', 'é': 'e', 'ê': 'e', 'ë': 'e',
+	'ì': 'i', 'í': 'i', 'î': 'i', 'ï': 'i', 'ñ': 'n', 'ò': 'o', 'ó': 'o', 'ô': 'o', 'ö': 'o',
+	'ù': 'u', 'ú': 'u', 'û': 'u', 'ü': 'u', 'ÿ': 'y',
+}

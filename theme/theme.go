@@ -1,0 +1,29 @@
+// Package theme is the built-in look of a wizard: HTML templates, the
+// stylesheet, icons and interface strings, embedded in the binary.
+//
+// A site replaces single files by putting a file of the same path under
+// its own theme/ folder:
+//
+//	templates/page.html         a node's page; it calls the other templates by file name
+//	templates/404.html          the page a host shows for an unknown address
+//	templates/head.html         <head>: title, stylesheet, favicon
+//	templates/titlebar.html     site name, home, back and definitions controls
+//	templates/breadcrumbs.html  the path from the start page
+//	templates/definitions.html  the definitions popup
+//	templates/footer.html       the contact line
+//	static/style.css            the stylesheet (fingerprinted into assets/)
+//	static/favicon.svg          the favicon
+//	icons/<name>.svg            inline icons: home, back, definitions, external, close
+//	i18n/<language>.yaml        interface strings, one file per language
+package theme
+
+import (
+	"embed"
+	"io/fs"
+)
+
+//go:embed templates static icons i18n
+var files embed.FS
+
+// FS returns the built-in theme's files.
+func FS() fs.FS { return files }
