@@ -28,6 +28,12 @@ type Site struct {
 	Files map[string][]byte // every output file by path, slash-separated
 	Pages int               // how many HTML pages, the 404 page included
 	Nodes []*Node           // the wizard's nodes, in path order
+	// Rendered is how many pages this build rendered anew; a Builder
+	// reuses the pages whose inputs did not change.
+	Rendered int
+	// Changed lists the output files that differ from the Builder's
+	// previous build, removed ones included; every file on a first build.
+	Changed []string
 }
 
 // Generate builds the site in memory. Its error is an ErrorList with
@@ -69,7 +75,7 @@ func Generate(opts Options) (*Site, error) {
 			resolve: w.resolve, probs: probs, src: n.body,
 		}
 		r.bodies[n] = md.render(bc)
-		n.links = bc.links
+		n.Links, n.External = bc.links, bc.external
 	}
 	w.checkReachable(l)
 
@@ -97,6 +103,7 @@ func Generate(opts Options) (*Site, error) {
 		files["404.html"] = html
 	}
 	site.Pages = len(w.nodes) + 1
+	site.Rendered = site.Pages
 	if settings.BaseURL != "" {
 		files["sitemap.xml"] = sitemap(&settings, w.nodes)
 		files["robots.txt"] = []byte("User-agent: *\nAllow: /\nSitemap: " + settings.absoluteURL("sitemap.xml") + "\n")

@@ -215,7 +215,7 @@ func (w *wizard) checkReachable(l *loader) {
 		if n.Next != nil {
 			visit(n.Next.Node)
 		}
-		for _, t := range n.links {
+		for _, t := range n.Links {
 			visit(t)
 		}
 	}

@@ -29,17 +29,18 @@ var pageKey = parser.NewContextKey()
 // bodyContext is what the wizard's Markdown extension needs to know about
 // the page it parses, and what it finds there.
 type bodyContext struct {
-	file    string              // the file being parsed, as printed in errors
-	dir     string              // its folder in content/, to resolve relative links
-	pageDir string              // the page's output folder, to write relative hrefs
-	resolve func(string) target // finds what a content path names
-	probs   *problems           // where problems go
-	src     []byte              // the source, to turn offsets into lines
-	links   []*Node             // nodes the body links to
-	notes   []*ast.Blockquote   // [!NOTE] block quotes, taken out of the body
-	actions []*ast.Blockquote   // [!OPTIONAL] block quotes, taken out of the body
-	seen    map[ast.Node]bool   // links already handled
-	_       struct{}            // keeps the literal keyed
+	file     string              // the file being parsed, as printed in errors
+	dir      string              // its folder in content/, to resolve relative links
+	pageDir  string              // the page's output folder, to write relative hrefs
+	resolve  func(string) target // finds what a content path names
+	probs    *problems           // where problems go
+	src      []byte              // the source, to turn offsets into lines
+	links    []*Node             // nodes the body links to
+	external []ExternalLink      // links that leave the site
+	notes    []*ast.Blockquote   // [!NOTE] block quotes, taken out of the body
+	actions  []*ast.Blockquote   // [!OPTIONAL] block quotes, taken out of the body
+	seen     map[ast.Node]bool   // links already handled
+	_        struct{}            // keeps the literal keyed
 }
 
 // target is what a path in content/ names.
@@ -331,6 +332,7 @@ func (bc *bodyContext) link(l *ast.Link) {
 	case linkBad:
 		bc.problem(l, "link %q: %s", dest, msg)
 	case linkExternal:
+		bc.external = append(bc.external, ExternalLink{URL: dest, Line: nodeLine(l, bc.src)})
 		replace(l, &externalLink{Destination: dest})
 	case linkRelative:
 		t, href, ok := bc.resolveRelative(l, dest)
@@ -355,6 +357,7 @@ func (bc *bodyContext) autoLink(a *ast.AutoLink) {
 		bc.problem(a, "link %q: %s", dest, msg)
 		return
 	}
+	bc.external = append(bc.external, ExternalLink{URL: dest, Line: nodeLine(a, bc.src)})
 	ext := &externalLink{Destination: dest}
 	ext.AppendChild(ext, ast.NewString(a.Label(bc.src)))
 	a.Parent().ReplaceChild(a.Parent(), a, ext)

@@ -1,6 +1,7 @@
 package generator
 
 import (
+	"bytes"
 	"path"
 	"strings"
 )
@@ -22,10 +23,21 @@ type Node struct {
 	Prev     *Link   // front matter prev
 	Next     *Link   // front matter next
 
+	Links    []*Node        // nodes the body links to, in order, found when it is rendered
+	External []ExternalLink // links in the body that leave the site, in order
+
 	front frontMatter // the front matter as written, with its lines
 	body  []byte      // the file with its front matter lines blanked
-	links []*Node     // nodes that the body links to, found when it is rendered
 }
+
+// ExternalLink is a link in a body that leaves the site.
+type ExternalLink struct {
+	URL  string // the address as written
+	Line int    // the line of the file where it stands
+}
+
+// HasBody reports whether the node's body holds any text.
+func (n *Node) HasBody() bool { return len(bytes.TrimSpace(n.body)) > 0 }
 
 // Link is a way from one node to another, with the text that shows it.
 type Link struct {
