@@ -1,0 +1,133 @@
+package generator
+
+import (
+	"archive/zip"
+	"bufio"
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"time"
+)
+
+// packTime is the modification time of every entry of a pack: the
+// earliest time a zip can hold, so that the same site gives the same
+// bytes whenever it is packed.
+var packTime = time.Date(1980, time.January, 1, 0, 0, 0, 0, time.UTC)
+
+// zipMagic are the bytes a zip file starts with: a local file header, or
+// the end record of an empty archive.
+var zipMagic = [][]byte{[]byte("PK\x03\x04"), []byte("PK\x05\x06")}
+
+// Pack writes the site as a zip archive to w, for browsing offline: the
+// pages link to each other by file name, so the unzipped folder opens
+// from file:// as it does from a host. index.html comes first, at the
+// top of the archive, then every other file in path order, each with the
+// same fixed time and mode: the same site gives the same bytes.
+func Pack(site *Site, w io.Writer) error {
+	names := make([]string, 0, len(site.Files))
+	for name := range site.Files {
+		names = append(names, name)
+	}
+	slices.SortFunc(names, func(a, b string) int {
+		switch {
+		case a == b:
+			return 0
+		case a == "index.html":
+			return -1
+		case b == "index.html":
+			return 1
+		}
+		return strings.Compare(a, b)
+	})
+	zw := zip.NewWriter(w)
+	for _, name := range names {
+		h := &zip.FileHeader{Name: name, Method: zip.Deflate, Modified: packTime}
+		h.SetMode(0o644)
+		f, err := zw.CreateHeader(h)
+		if err != nil {
+			return fmt.Errorf("pack %s: %w", name, err)
+		}
+		if _, err := f.Write(site.Files[name]); err != nil {
+			return fmt.Errorf("pack %s: %w", name, err)
+		}
+	}
+	if err := zw.Close(); err != nil {
+		return fmt.Errorf("pack: %w", err)
+	}
+	return nil
+}
+
+// PackFile writes the site as a zip archive to the file name, atomically:
+// the archive is written beside it and takes its place only when it is
+// complete, so a failed pack leaves an older archive as it was. A file
+// that is not a zip archive is refused, never overwritten.
+func PackFile(site *Site, name string) (err error) {
+	if err := checkPackTarget(name); err != nil {
+		return err
+	}
+	dir, base := filepath.Dir(name), filepath.Base(name)
+	tmp, err := os.CreateTemp(dir, "."+base+".new-")
+	if err != nil {
+		return fmt.Errorf("pack %s: %w", name, err)
+	}
+	defer func() {
+		if err != nil {
+			tmp.Close()
+			os.Remove(tmp.Name())
+		}
+	}()
+	bw := bufio.NewWriter(tmp)
+	if err := Pack(site, bw); err != nil {
+		return fmt.Errorf("pack %s: %w", name, err)
+	}
+	if err := bw.Flush(); err != nil {
+		return fmt.Errorf("pack %s: %w", name, err)
+	}
+	if err := tmp.Chmod(0o644); err != nil {
+		return fmt.Errorf("pack %s: %w", name, err)
+	}
+	if err := tmp.Sync(); err != nil {
+		return fmt.Errorf("pack %s: %w", name, err)
+	}
+	if err := tmp.Close(); err != nil {
+		return fmt.Errorf("pack %s: %w", name, err)
+	}
+	if err := os.Rename(tmp.Name(), name); err != nil {
+		return fmt.Errorf("pack %s: %w", name, err)
+	}
+	return nil
+}
+
+// checkPackTarget refuses a path that holds something other than a zip
+// archive: a folder, a device, or a file of another kind.
+func checkPackTarget(name string) error {
+	info, err := os.Lstat(name)
+	if errors.Is(err, os.ErrNotExist) {
+		return nil
+	}
+	if err != nil {
+		return fmt.Errorf("pack %s: %w", name, err)
+	}
+	if !info.Mode().IsRegular() {
+		return fmt.Errorf("pack %s: not a regular file; refusing to replace it", name)
+	}
+	f, err := os.Open(name)
+	if err != nil {
+		return fmt.Errorf("pack %s: %w", name, err)
+	}
+	defer f.Close()
+	head := make([]byte, 4)
+	if _, err := io.ReadFull(f, head); err == nil {
+		for _, m := range zipMagic {
+			if bytes.Equal(head, m) {
+				return nil
+			}
+		}
+	}
+	return fmt.Errorf("pack %s: the file exists and is not a zip archive; refusing to overwrite it (choose another --out or remove it yourself)", name)
+}
