@@ -1,0 +1,51 @@
+package main
+
+import (
+	"fmt"
+	"path/filepath"
+	"time"
+
+	"github.com/spf13/cobra"
+	"github.com/wizardsite/wizard/generator"
+)
+
+func newPackCmd() *cobra.Command {
+	var flags siteFlags
+	var out string
+	cmd := &cobra.Command{
+		Use:   "pack",
+		Short: "Build the site into a zip archive for offline browsing",
+		Long: `pack builds the site in memory, as build does, and writes it as one zip
+archive with index.html at its top. Unzipped, the site opens from the file
+system (file://) in any browser, without a server. The same site always gives
+the same bytes. The archive is written aside and takes the place of the old
+one only when complete; a file at --out that is not a zip archive is refused.`,
+		Example: `  wizard pack                          # writes site.zip in the site root
+  wizard pack --out /tmp/egov.zip
+  unzip /tmp/egov.zip -d /tmp/egov && xdg-open /tmp/egov/index.html`,
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			opts, err := flags.options()
+			if err != nil {
+				return err
+			}
+			if out == "" {
+				out = filepath.Join(flags.source, "site.zip")
+			}
+			start := time.Now()
+			site, err := generator.Generate(opts)
+			if err != nil {
+				return err
+			}
+			if err := generator.PackFile(site, out); err != nil {
+				return err
+			}
+			fmt.Fprintf(cmd.OutOrStdout(), "packed %d pages (%d files) into %s in %s\n",
+				site.Pages, len(site.Files), out, time.Since(start).Round(time.Millisecond))
+			return nil
+		},
+	}
+	flags.register(cmd)
+	cmd.Flags().StringVar(&out, "out", "", "the zip archive to write (default: site.zip in the site root)")
+	return cmd
+}
