@@ -48,7 +48,7 @@ func Generate(opts Options) (*Site, error) {
 		}
 		settings.BaseURL = opts.BaseURL
 	}
-	th := &theme{base: opts.Theme, site: opts.Source, siteName: opts.SourceName}
+	th := &themeLayers{base: opts.Theme, site: opts.Source, siteName: opts.SourceName}
 	t := loadStrings(th, opts.Source, opts.SourceName, settings.Language, probs)
 	icons := th.icons(probs)
 	tmpl := th.templates(template.FuncMap{
@@ -139,7 +139,7 @@ func Build(opts Options, out string) (*Site, error) {
 // scripts under assets/ with a fingerprint in their name, so that hosts
 // may cache them for long; the rest at the site root. It returns the
 // output path of each by its name in static/.
-func staticAssets(th *theme, files map[string][]byte) map[string]string {
+func staticAssets(th *themeLayers, files map[string][]byte) map[string]string {
 	assets := map[string]string{}
 	for _, name := range th.list("static") {
 		f, err := th.file(name)

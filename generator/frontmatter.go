@@ -59,34 +59,26 @@ func (l *linkSpec) UnmarshalYAML(unmarshal func(any) error) error {
 // lines blanked, so that line numbers in the body stay those of the file.
 // A file that does not start with "---" has no front matter.
 func splitFrontMatter(src []byte) (yamlSrc []byte, yamlLine int, body []byte, err *Error) {
+	fence := func(line []byte) string { return string(bytes.TrimRight(line, " \t\r")) }
 	first, _, _ := bytes.Cut(src, []byte("\n"))
-	first = bytes.TrimRight(first, "\r")
-	switch {
-	case string(bytes.TrimRight(first, " \t")) == "---":
-	case string(bytes.TrimRight(first, " \t")) == "+++":
+	switch fence(first) {
+	case "---":
+	case "+++":
 		return nil, 0, nil, &Error{Line: 1, Err: errors.New("front matter in TOML is not supported: write YAML between two lines of ---")}
 	default:
 		return nil, 0, src, nil
 	}
-	rest := src[len(first):]
-	lineNo := 1
-	offset := len(first)
-	for len(rest) > 0 {
-		// rest starts with the newline that ends the previous line.
-		rest = rest[1:]
-		offset++
-		lineNo++
-		line, _, _ := bytes.Cut(rest, []byte("\n"))
-		if string(bytes.TrimRight(line, " \t\r")) == "---" {
-			yamlSrc = src[len(first)+1 : offset]
+	start := len(first) + 1 // the YAML starts on line 2
+	for offset, lineNo := start, 2; offset < len(src); lineNo++ {
+		line, _, _ := bytes.Cut(src[offset:], []byte("\n"))
+		if fence(line) == "---" {
 			end := offset + len(line)
-			body = make([]byte, 0, len(src))
+			body = make([]byte, 0, lineNo-1+len(src)-end)
 			body = append(body, bytes.Repeat([]byte("\n"), lineNo-1)...)
 			body = append(body, src[end:]...)
-			return yamlSrc, 2, body, nil
+			return src[start:offset], 2, body, nil
 		}
-		rest = rest[len(line):]
-		offset += len(line)
+		offset += len(line) + 1
 	}
 	return nil, 0, nil, &Error{Line: 1, Err: errors.New("front matter is not closed: no line --- after the opening one")}
 }
@@ -154,7 +146,8 @@ func yamlError(err error, firstLine int) *Error {
 			if i := strings.LastIndex(field, "."); i >= 0 {
 				field = field[i+1:]
 			}
-			msg = fmt.Sprintf("%s: %s is not a %s", field, te.SrcType, te.DstType)
+			field = strings.ToLower(field[:1]) + field[1:]
+			msg = fmt.Sprintf("%s: a %s cannot be read as %s", field, te.SrcType, te.DstType)
 		}
 		var ue *yaml.UnknownFieldError
 		if errors.As(err, &ue) {

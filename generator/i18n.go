@@ -36,7 +36,7 @@ type Strings struct {
 }
 
 // loadStrings reads the theme's strings for lang, then the site's.
-func loadStrings(t *theme, siteFS fs.FS, siteName, lang string, probs *problems) *Strings {
+func loadStrings(t *themeLayers, siteFS fs.FS, siteName, lang string, probs *problems) *Strings {
 	var s Strings
 	name := "i18n/" + lang + ".yaml"
 	found := false

@@ -23,6 +23,10 @@ type markdown struct {
 	md goldmark.Markdown
 }
 
+// templateIDs are the element ids that the theme's templates use; a
+// heading of a body never takes one of them.
+var templateIDs = []string{"main", "definitions", "definitions-title", "choices-title"}
+
 // pageKey holds the *bodyContext of the page being parsed.
 var pageKey = parser.NewContextKey()
 
@@ -61,9 +65,10 @@ func newMarkdown(icons map[string]string, t *Strings) *markdown {
 	ext := &wizardExtension{icons: icons, t: t, iconNames: map[string]string{
 		"external": t.ExternalIcon, "home": t.HomeIcon, "back": t.BackIcon, "definitions": t.DefinitionsTip,
 	}}
-	md := goldmark.New(goldmark.WithExtensions(
-		extension.Table, extension.Strikethrough, extension.Linkify, extension.DefinitionList, ext,
-	))
+	md := goldmark.New(
+		goldmark.WithExtensions(extension.Table, extension.Strikethrough, extension.Linkify, extension.DefinitionList, ext),
+		goldmark.WithParserOptions(parser.WithAutoHeadingID()),
+	)
 	return &markdown{md: md}
 }
 
@@ -71,6 +76,9 @@ func newMarkdown(icons map[string]string, t *Strings) *markdown {
 func (m *markdown) render(bc *bodyContext) renderedBody {
 	bc.seen = map[ast.Node]bool{}
 	pc := parser.NewContext()
+	for _, id := range templateIDs {
+		pc.IDs().Put([]byte(id))
+	}
 	pc.Set(pageKey, bc)
 	doc := m.md.Parser().Parse(text.NewReader(bc.src), parser.WithContext(pc))
 	var out renderedBody

@@ -15,8 +15,8 @@ import (
 // built-in theme's files of the same path.
 const themeDir = "theme"
 
-// theme is the built-in theme with the site's own theme files over it.
-type theme struct {
+// themeLayers is the built-in theme with the site's own theme files over it.
+type themeLayers struct {
 	base     fs.FS  // the built-in theme: templates/, static/, icons/, i18n/
 	site     fs.FS  // the site root, whose theme/ folder overrides base
 	siteName string // the site root as the writer names it
@@ -30,7 +30,7 @@ type themeFile struct {
 }
 
 // layers returns the built-in file and the site's override, those that exist.
-func (t *theme) layers(name string) []themeFile {
+func (t *themeLayers) layers(name string) []themeFile {
 	var out []themeFile
 	if data, err := fs.ReadFile(t.base, name); err == nil {
 		out = append(out, themeFile{name, data, path.Join(themeDir, name)})
@@ -44,7 +44,7 @@ func (t *theme) layers(name string) []themeFile {
 }
 
 // file returns the site's version of a theme file, or the built-in one.
-func (t *theme) file(name string) (themeFile, error) {
+func (t *themeLayers) file(name string) (themeFile, error) {
 	l := t.layers(name)
 	if len(l) == 0 {
 		return themeFile{}, fmt.Errorf("theme file %s: %w", name, fs.ErrNotExist)
@@ -53,7 +53,7 @@ func (t *theme) file(name string) (themeFile, error) {
 }
 
 // list returns the names of the files in a theme folder, from both layers.
-func (t *theme) list(dir string) []string {
+func (t *themeLayers) list(dir string) []string {
 	var names []string
 	for _, fsys := range []fs.FS{t.base, t.site} {
 		if fsys == nil {
@@ -79,7 +79,7 @@ func (t *theme) list(dir string) []string {
 
 // icons reads icons/*.svg: each becomes an inline <svg> hidden from
 // screen readers, to stand beside a text that says what it means.
-func (t *theme) icons(probs *problems) map[string]string {
+func (t *themeLayers) icons(probs *problems) map[string]string {
 	icons := map[string]string{}
 	for _, name := range t.list("icons") {
 		if path.Ext(name) != ".svg" {
@@ -103,7 +103,7 @@ func (t *theme) icons(probs *problems) map[string]string {
 
 // templates parses templates/*.html. Each template is named after its
 // file, so "page.html" calls {{template "breadcrumbs.html" .}}.
-func (t *theme) templates(funcs template.FuncMap, probs *problems) *template.Template {
+func (t *themeLayers) templates(funcs template.FuncMap, probs *problems) *template.Template {
 	root := template.New("").Funcs(funcs)
 	ok := true
 	for _, name := range t.list("templates") {

@@ -1,0 +1,118 @@
+package main
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// writeFiles writes a site root under a new temporary folder.
+func writeFiles(t *testing.T, files map[string]string) string {
+	t.Helper()
+	dir := t.TempDir()
+	for name, data := range files {
+		full := filepath.Join(dir, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(full), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(full, []byte(data), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return dir
+}
+
+func runCmd(args ...string) (code int, stdout, stderr string) {
+	var out, errOut bytes.Buffer
+	code = run(args, &out, &errOut)
+	return code, out.String(), errOut.String()
+}
+
+func TestBuildCommand(t *testing.T) {
+	good := map[string]string{
+		"site.yaml":         "title: Klein\n",
+		"content/_index.md": "---\ntitle: Start\n---\n\n[Verder](stap.md)\n",
+		"content/stap.md":   "---\ntitle: Stap\n---\n\nKlaar.\n",
+	}
+	tests := []struct {
+		name       string
+		files      map[string]string
+		args       func(dir string) []string
+		wantCode   int
+		wantStdout string
+		wantStderr string
+	}{
+		{name: "builds into public of the site root", files: good,
+			args:     func(dir string) []string { return []string{"build", "--source", dir} },
+			wantCode: 0, wantStdout: "wrote 3 pages (5 files) to "},
+		{name: "with a base URL", files: good,
+			args: func(dir string) []string {
+				return []string{"build", "--source", dir, "--base-url", "https://example.org/"}
+			},
+			wantCode: 0, wantStdout: "wrote 3 pages (7 files)"},
+		{name: "bad base URL", files: good,
+			args:     func(dir string) []string { return []string{"build", "--source", dir, "--base-url", "example.org"} },
+			wantCode: 1, wantStderr: "--base-url: want an absolute address"},
+		{name: "broken front matter",
+			files: map[string]string{"content/_index.md": "---\ntitle: Start\n\nTekst\n"},
+			args:  func(dir string) []string { return []string{"build", "--source", dir} }, wantCode: 1,
+			wantStderr: "/content/_index.md:1: front matter is not closed"},
+		{name: "missing source",
+			args:     func(dir string) []string { return []string{"build", "--source", filepath.Join(dir, "nergens")} },
+			wantCode: 1, wantStderr: "--source"},
+		{name: "unknown flag",
+			args:     func(dir string) []string { return []string{"build", "--snel"} },
+			wantCode: 1, wantStderr: "unknown flag: --snel"},
+		{name: "stray argument", files: good,
+			args:     func(dir string) []string { return []string{"build", "extra"} },
+			wantCode: 1, wantStderr: "unknown command"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			dir := writeFiles(t, tt.files)
+			code, stdout, stderr := runCmd(tt.args(dir)...)
+			if code != tt.wantCode {
+				t.Errorf("exit status %d, want %d\nstdout: %s\nstderr: %s", code, tt.wantCode, stdout, stderr)
+			}
+			if !strings.Contains(stdout, tt.wantStdout) {
+				t.Errorf("stdout %q lacks %q", stdout, tt.wantStdout)
+			}
+			if !strings.Contains(stderr, tt.wantStderr) {
+				t.Errorf("stderr %q lacks %q", stderr, tt.wantStderr)
+			}
+		})
+	}
+}
+
+func TestBuildRefusesForeignOut(t *testing.T) {
+	dir := writeFiles(t, map[string]string{"content/_index.md": "---\ntitle: Start\n---\n"})
+	out := writeFiles(t, map[string]string{"notes.txt": "keep me"})
+	code, _, stderr := runCmd("build", "--source", dir, "--out", out)
+	if code != 1 || !strings.Contains(stderr, "refusing to replace it") {
+		t.Fatalf("exit %d, stderr %q: want a refusal", code, stderr)
+	}
+	if data, err := os.ReadFile(filepath.Join(out, "notes.txt")); err != nil || string(data) != "keep me" {
+		t.Fatalf("the foreign folder was touched: %v %q", err, data)
+	}
+}
+
+func TestHelpHasExamples(t *testing.T) {
+	root := newRootCmd(&bytes.Buffer{}, &bytes.Buffer{})
+	for _, c := range root.Commands() {
+		if c.Hidden || c.Name() == "help" {
+			continue
+		}
+		if strings.TrimSpace(c.Example) == "" {
+			t.Errorf("wizard %s --help has no example", c.Name())
+		}
+	}
+}
+
+func TestVersion(t *testing.T) {
+	code, stdout, _ := runCmd("version")
+	if code != 0 || !strings.HasPrefix(stdout, "wizard ") {
+		t.Fatalf("exit %d, stdout %q", code, stdout)
+	}
+}

@@ -1,0 +1,85 @@
+package generator
+
+import (
+	"crypto/sha256"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/wizardsite/wizard/theme"
+)
+
+// smallSite is a valid wizard of a few nodes, as files by path in the
+// site root. Tests change single files of it.
+func smallSite() map[string]string {
+	return map[string]string{
+		"site.yaml":               "title: Testwizard\nsubtitle: Voor de tests\nlanguage: nl\n",
+		"content/_index.md":       "---\ntitle: Welkom bij de test\nlinkTitle: Welkom\n---\n\nKies een menu.\n",
+		"content/_definitions.md": "---\ntitle: Definities\n---\n\nTerm\n: uitleg van de term\n",
+		"content/a/_index.md":     "---\ntitle: Menu A\nprompt: \"… en ik wil:\"\nweight: 1\n---\n",
+		"content/a/een.md":        "---\ntitle: Een\nweight: 1\n---\n\nZie ook [twee](twee.md).\n",
+		"content/a/twee.md":       "---\ntitle: Twee\nweight: 2\n---\n\nGa naar [de site](https://example.org/).\n",
+	}
+}
+
+// writeSite writes files under a new temporary folder and returns it.
+func writeSite(t testing.TB, files map[string]string) string {
+	t.Helper()
+	dir := t.TempDir()
+	for name, data := range files {
+		full := filepath.Join(dir, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(full), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(full, []byte(data), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return dir
+}
+
+// siteOptions are the options to build the site root dir, named "site"
+// in error messages.
+func siteOptions(dir string) Options {
+	return Options{Source: os.DirFS(dir), SourceName: "site", Theme: theme.FS()}
+}
+
+// snapshot hashes every file below dir, to see whether a failed build
+// touched it.
+func snapshot(t testing.TB, dir string) map[string][32]byte {
+	t.Helper()
+	files := map[string][32]byte{}
+	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		rel, _ := filepath.Rel(dir, p)
+		if d.IsDir() {
+			files[rel+"/"] = [32]byte{}
+			return nil
+		}
+		data, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		files[rel] = sha256.Sum256(data)
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return files
+}
+
+func sameSnapshot(a, b map[string][32]byte) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for k, v := range a {
+		if w, ok := b[k]; !ok || w != v {
+			return false
+		}
+	}
+	return true
+}
