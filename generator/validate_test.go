@@ -65,10 +65,10 @@ func TestValidationErrors(t *testing.T) {
 			want:   []string{"site/content/b: folder has nodes but no _index.md: every folder of nodes needs its own node"}},
 		{name: "symbolic link to itself",
 			symlink: [2]string{"content/a/lus.md", "lus.md"},
-			want:     []string{"site/content/a/lus.md: symbolic link loop"}},
+			want:    []string{"site/content/a/lus.md: symbolic link loop"}},
 		{name: "symbolic link to a folder above",
 			symlink: [2]string{"content/a/terug", ".."},
-			want:     []string{"site/content/a/terug: symbolic link loop: it leads back to a folder above it"}},
+			want:    []string{"site/content/a/terug: symbolic link loop: it leads back to a folder above it"}},
 		{name: "every problem, not only the first",
 			change: map[string]string{
 				"content/a/een.md":  "---\ntitle: Een\n---\n\n[weg](nergens.md)\n",
