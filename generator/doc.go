@@ -1,0 +1,59 @@
+// Package generator turns a wizard written as Markdown files into a static
+// site: one page per node, linked by breadcrumbs, choices, home and back
+// links, prev/next sequences and a definitions popup.
+//
+// # Input
+//
+// Generate reads a site root through an fs.FS (os.DirFS for a folder,
+// fstest.MapFS in tests) and never the working directory:
+//
+//	site.yaml                 Settings: title, subtitle, tagline, language, baseURL, contact
+//	content/_index.md         the start page
+//	content/_definitions.md   the definitions popup (not a node)
+//	content/<dir>/_index.md   a node with nodes below it
+//	content/<dir>/<name>.md   a node without nodes below it
+//	content/<other files>     copied to the same place in the output
+//	i18n/<language>.yaml      the site's own interface strings (see Strings)
+//	theme/<path>              replaces the built-in theme's file of that path
+//
+// docs/content-format.md in the repository is the writers' manual: front
+// matter keys (title, linkTitle, weight, draft, description, prompt,
+// choices, prev, next, slug), links between nodes, notes (> [!NOTE]),
+// optional actions (> [!OPTIONAL]) and icons (:external: and others).
+//
+// # The graph
+//
+// Folders make the tree: a node's parent is the _index.md of its folder
+// (of the folder above, for an _index.md). Children are ordered by weight,
+// then label. A node's choices are its children, less those that continue
+// a sequence (those with prev), unless its front matter lists choices.
+// Every node must be reachable from the start page through choices,
+// prev/next and links in bodies.
+//
+// # Output
+//
+// Each node becomes <folder>/<slug>/index.html; every internal reference
+// is relative and names a file, so the output works from any host and
+// from file://. Stylesheets get a fingerprint in their name under assets/.
+// With a base URL the build adds sitemap.xml, robots.txt and canonical
+// links. HTML, CSS, SVG and XML are minified. The same input gives the
+// same bytes.
+//
+// # Errors
+//
+// Every problem is an *Error printed as file:line:col: message; Generate
+// reports all of them at once as an ErrorList. Write (and Build) replace
+// the output folder atomically and only when the whole build succeeded,
+// and refuse a non-empty folder that no build wrote.
+//
+// # Templates
+//
+// The theme's templates/*.html are html/template files named after their
+// files ("page.html" calls {{template "breadcrumbs.html" .}}). A page
+// template gets a *pageData: .Site (Settings), .T (Strings), .Node,
+// .Title, .Home, .Back, .Crumbs, .Context, .Prompt, .Choices, .Prev,
+// .Next, .Body (.Content, .Notes, .Actions), .Definitions, .Canonical,
+// .Contact and .DevScript, and the method .Asset "style.css" for the
+// relative href of a theme asset. The template function icon "name"
+// inserts icons/<name>.svg inline, hidden from screen readers.
+package generator
