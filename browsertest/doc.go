@@ -1,0 +1,38 @@
+// Package browsertest proves the built eGov wizard in a real browser:
+// Debian's Chromium, driven by chromedp through package internal/browser.
+// It holds tests only. Each test builds the site from the repository
+// root (content/, site.yaml and the built-in theme) into a temporary
+// folder, so it checks what `wizard build` and `wizard pack` make today.
+//
+// What the tests check, on every page of the site:
+//
+//   - crawl_test.go: breadth first over every internal link, served by
+//     net/http's FileServer on 127.0.0.1 and from the unzipped pack via
+//     file://; each page loads with its title, with no console error, no
+//     failed request and no request that leaves the site, and every node
+//     of the site is reached.
+//   - keyboard_test.go: Tab and Enter only, through "Start de wizard", a
+//     profile, a task, the back link and the home link; the definitions
+//     popup opens with Enter and Space and closes with Escape and its
+//     close button, giving focus back. The same walk runs with
+//     JavaScript disabled.
+//   - layout_test.go: at 320 and 1280 CSS pixels no page scrolls
+//     sideways and nothing overlaps the title bar; screenshots go to
+//     $WIZARD_ARTIFACTS, or testdata/artifacts/ here, for a person to look at.
+//   - axe_test.go: axe-core finds no WCAG 2.1 A or AA violation, with the
+//     definitions popup closed and open.
+//   - htmlvalidate_test.go: html-validate's standard preset
+//     (.htmlvalidate.json) finds no error.
+//   - print_test.go: printed, an answer page shows the addresses of its
+//     external links and hides the title-bar controls.
+//
+// axe-core and html-validate come from npm: package.json and
+// package-lock.json here pin them. Install them once with
+//
+//	cd browsertest && npm ci
+//
+// Without them (or without node) those tests skip loudly, and fail when
+// the environment variable CI is set, as tests without Chromium do.
+//
+// Run with: go test ./browsertest/
+package browsertest
