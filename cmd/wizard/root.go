@@ -19,6 +19,6 @@ site with breadcrumbs, choices, home and back links and a definitions popup.`,
 	}
 	root.SetOut(stdout)
 	root.SetErr(stderr)
-	root.AddCommand(newBuildCmd(), newPackCmd(), newVersionCmd())
+	root.AddCommand(newBuildCmd(), newPackCmd(), newServeCmd(), newVersionCmd())
 	return root
 }

@@ -1,0 +1,215 @@
+// Live reload for `wizard serve`. Served pages load this script as
+// /_wizard/reload.js#VERSION, VERSION being the build the page comes
+// from. It listens to /_wizard/events (Server-Sent Events):
+//   reload  the site changed: reload, keeping the scroll position, or go
+//           to the nearest existing ancestor when this page is gone;
+//   css     only stylesheets changed: swap them, no reload;
+//   error   the last build failed: show its problems over the page.
+// Pages built by `wizard build` never load it.
+(function () {
+  "use strict";
+  var script = document.currentScript;
+  if (!script || !window.EventSource) {
+    return;
+  }
+  var src = new URL(script.src, location.href);
+  var version = src.hash.length > 1 ? Number(src.hash.slice(1)) : NaN;
+  var scrollKey = "wizard-scroll:" + location.pathname;
+
+  // Put the page back where it was before the reload.
+  var saved = null;
+  try {
+    saved = JSON.parse(sessionStorage.getItem(scrollKey) || "null");
+    sessionStorage.removeItem(scrollKey);
+  } catch (e) {
+    saved = null;
+  }
+  if (saved && saved.length === 2) {
+    var restore = function () { window.scrollTo(saved[0], saved[1]); };
+    restore();
+    window.addEventListener("load", restore);
+  }
+
+  var events = new URL("events", src);
+  events.hash = "";
+  if (!isNaN(version)) {
+    events.searchParams.set("v", String(version));
+  }
+  var stream = new EventSource(events.href);
+
+  // isCurrent reports whether an event brings the version this page has.
+  function isCurrent(e) {
+    return e.lastEventId !== "" && Number(e.lastEventId) === version;
+  }
+
+  stream.addEventListener("reload", function (e) {
+    if (!isCurrent(e)) {
+      reload();
+    }
+  });
+
+  stream.addEventListener("css", function (e) {
+    var data;
+    try {
+      data = JSON.parse(e.data);
+    } catch (err) {
+      reload();
+      return;
+    }
+    if (data.version === version) {
+      return;
+    }
+    hideOverlay();
+    if (swapStylesheets(data.swaps || [])) {
+      version = data.version;
+    } else {
+      reload();
+    }
+  });
+
+  // "error" is also the name of the EventSource's own event when the
+  // connection drops; only the server's carries data.
+  stream.addEventListener("error", function (e) {
+    if (typeof e.data !== "string") {
+      return;
+    }
+    var lines;
+    try {
+      lines = JSON.parse(e.data);
+    } catch (err) {
+      lines = [e.data];
+    }
+    showOverlay(lines);
+  });
+
+  function reload() {
+    try {
+      sessionStorage.setItem(scrollKey, JSON.stringify([window.scrollX, window.scrollY]));
+    } catch (e) {
+      // no storage: reload at the top
+    }
+    exists(location.pathname).then(function (ok) {
+      if (ok) {
+        location.reload();
+      } else {
+        goToAncestor(location.pathname);
+      }
+    });
+  }
+
+  // exists asks the server whether a path still serves a page.
+  function exists(path) {
+    return fetch(path, { method: "HEAD", cache: "no-store" }).then(
+      function (r) { return r.status !== 404; },
+      function () { return true; }
+    );
+  }
+
+  // parent is the folder above a page: /a/b/index.html and /a/b/ give /a/.
+  function parent(path) {
+    var p = path.replace(/index\.html$/, "").replace(/\/+$/, "");
+    return p.slice(0, p.lastIndexOf("/") + 1) || "/";
+  }
+
+  function goToAncestor(path) {
+    try {
+      sessionStorage.removeItem(scrollKey);
+    } catch (e) {
+      // nothing saved
+    }
+    var up = parent(path);
+    if (up === "/") {
+      location.replace("/");
+      return;
+    }
+    exists(up).then(function (ok) {
+      if (ok) {
+        location.replace(up);
+      } else {
+        goToAncestor(up);
+      }
+    });
+  }
+
+  // swapStylesheets puts each new stylesheet beside its old one and
+  // removes the old one once the new one has loaded, so the page never
+  // shows unstyled. It reports whether any link was swapped.
+  function swapStylesheets(swaps) {
+    var swapped = false;
+    var links = document.querySelectorAll('link[rel~="stylesheet"]');
+    Array.prototype.forEach.call(links, function (link) {
+      var path = new URL(link.href, location.href).pathname;
+      swaps.forEach(function (s) {
+        if (path !== "/" + s.old) {
+          return;
+        }
+        var fresh = link.cloneNode(false);
+        var href = new URL("/" + s.new, location.href);
+        if (s.old === s.new) {
+          href.searchParams.set("v", String(Date.now()));
+        }
+        fresh.href = href.href;
+        var done = function () { link.remove(); };
+        fresh.addEventListener("load", done);
+        fresh.addEventListener("error", done);
+        link.after(fresh);
+        swapped = true;
+      });
+    });
+    return swapped;
+  }
+
+  var overlayID = "wizard-build-problems";
+
+  function hideOverlay() {
+    var old = document.getElementById(overlayID);
+    if (old) {
+      old.remove();
+    }
+  }
+
+  // showOverlay lists the problems over the page. It is built with DOM
+  // methods and textContent only: problem messages quote the writer's
+  // files and must never be read as HTML.
+  function showOverlay(lines) {
+    hideOverlay();
+    var box = document.createElement("div");
+    box.id = overlayID;
+    box.setAttribute("role", "alert");
+    var st = box.style;
+    st.position = "fixed";
+    st.left = "0";
+    st.right = "0";
+    st.bottom = "0";
+    st.maxHeight = "60vh";
+    st.overflow = "auto";
+    st.zIndex = "2147483647";
+    st.margin = "0";
+    st.padding = "1rem 1.25rem";
+    st.background = "#2b0b0b";
+    st.color = "#fff";
+    st.font = "14px/1.45 ui-monospace, SFMono-Regular, Menlo, Consolas, monospace";
+    st.borderTop = "4px solid #e0362c";
+
+    var title = document.createElement("strong");
+    title.textContent = "The site did not build. The page shows the last good version.";
+    var list = document.createElement("pre");
+    list.style.whiteSpace = "pre-wrap";
+    list.style.margin = "0.75rem 0";
+    list.style.font = "inherit";
+    list.textContent = lines.join("\n");
+    var hint = document.createElement("div");
+    hint.textContent = "Fix the file and save: this page updates by itself.";
+    var close = document.createElement("button");
+    close.type = "button";
+    close.textContent = "Hide";
+    close.style.float = "right";
+    close.addEventListener("click", hideOverlay);
+
+    box.appendChild(close);
+    box.appendChild(title);
+    box.appendChild(list);
+    box.appendChild(hint);
+    document.body.appendChild(box);
+  }
+})();

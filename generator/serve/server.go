@@ -1,0 +1,162 @@
+package serve
+
+import (
+	"bytes"
+	_ "embed"
+	"html/template"
+	"io/fs"
+	"mime"
+	"net/http"
+	"net/url"
+	"path"
+	"strconv"
+	"strings"
+)
+
+// reloadJS is the live-reload script that every served page loads.
+//
+//go:embed reload.js
+var reloadJS []byte
+
+// ServeHTTP serves the last good site, the reload script and the event
+// stream. Only GET and HEAD are allowed.
+func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	if r.Method != http.MethodGet && r.Method != http.MethodHead {
+		w.Header().Set("Allow", "GET, HEAD")
+		http.Error(w, "method not allowed", http.StatusMethodNotAllowed)
+		return
+	}
+	switch r.URL.Path {
+	case scriptPath:
+		write(w, r, http.StatusOK, "reload.js", reloadJS)
+		return
+	case eventsPath:
+		s.hub.serveEvents(w, r)
+		return
+	}
+	select {
+	case <-s.ready:
+	case <-r.Context().Done():
+		return
+	}
+	snap := s.cur.Load()
+	if snap.files == nil {
+		s.serveProblems(w, r, snap)
+		return
+	}
+	name, ok := sitePath(r)
+	if !ok {
+		s.notFound(w, r, snap)
+		return
+	}
+	data, ok := snap.files[name]
+	if !ok {
+		// A folder named without its slash: send the browser to the
+		// slash, so that the page's relative links resolve.
+		if _, isDir := snap.files[path.Join(name, "index.html")]; isDir {
+			http.Redirect(w, r, (&url.URL{Path: r.URL.Path + "/"}).EscapedPath(), http.StatusMovedPermanently)
+			return
+		}
+		s.notFound(w, r, snap)
+		return
+	}
+	write(w, r, http.StatusOK, name, withVersion(name, data, snap.version))
+}
+
+// sitePath maps a request to a file of the built site. It refuses what
+// cannot name one: "..", ".", empty or encoded path elements, a second
+// leading slash (an absolute path), backslashes and NUL bytes.
+func sitePath(r *http.Request) (string, bool) {
+	p := r.URL.Path
+	if !strings.HasPrefix(p, "/") {
+		return "", false
+	}
+	raw := strings.ToLower(r.URL.RawPath)
+	if strings.Contains(raw, "%2f") || strings.Contains(raw, "%5c") {
+		return "", false
+	}
+	name := p[1:]
+	if strings.HasPrefix(name, "/") || strings.ContainsAny(name, "\\\x00") {
+		return "", false
+	}
+	if name == "" || strings.HasSuffix(name, "/") {
+		name += "index.html"
+	}
+	if !fs.ValidPath(name) {
+		return "", false
+	}
+	return name, true
+}
+
+// notFound serves the site's 404 page with status 404.
+func (s *Server) notFound(w http.ResponseWriter, r *http.Request, snap *snapshot) {
+	if page, ok := snap.files["404.html"]; ok {
+		write(w, r, http.StatusNotFound, "404.html", withVersion("404.html", page, snap.version))
+		return
+	}
+	http.NotFound(w, r)
+}
+
+// problemsPage is what is served while no build has succeeded yet: the
+// problems, and the reload script, which shows them too and reloads the
+// page once the site builds.
+var problemsPage = template.Must(template.New("problems").Parse(`<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8"><title>The site did not build</title></head>
+<body><h1>The site did not build</h1>
+<pre>{{range .Lines}}{{.}}
+{{end}}</pre>
+<p>Fix the files and save: this page reloads by itself.</p>
+<script src="{{.Script}}"></script>
+</body></html>
+`))
+
+// serveProblems serves problemsPage with status 500.
+func (s *Server) serveProblems(w http.ResponseWriter, r *http.Request, snap *snapshot) {
+	var b bytes.Buffer
+	err := problemsPage.Execute(&b, struct {
+		Lines  []string
+		Script string
+	}{snap.errs, scriptPath + "#" + strconv.FormatInt(snap.version, 10)})
+	if err != nil {
+		http.Error(w, "the site did not build", http.StatusInternalServerError)
+		return
+	}
+	write(w, r, http.StatusInternalServerError, "index.html", b.Bytes())
+}
+
+// withVersion marks the reload script of an HTML page with the site
+// version the page comes from, as a fragment: the script reads it, and
+// asks the hub for a reload when the site has moved on since.
+func withVersion(name string, page []byte, version int64) []byte {
+	if path.Ext(name) != ".html" {
+		return page
+	}
+	i := bytes.LastIndex(page, []byte(scriptPath))
+	if i < 0 {
+		return page
+	}
+	end := i + len(scriptPath)
+	out := make([]byte, 0, len(page)+24)
+	out = append(out, page[:end]...)
+	out = append(out, '#')
+	out = strconv.AppendInt(out, version, 10)
+	return append(out, page[end:]...)
+}
+
+// write sends one file with its type by extension. Nothing is cached:
+// the next reload must see the next build.
+func write(w http.ResponseWriter, r *http.Request, status int, name string, data []byte) {
+	h := w.Header()
+	ctype := mime.TypeByExtension(path.Ext(name))
+	if ctype == "" {
+		ctype = "application/octet-stream"
+	}
+	h.Set("Content-Type", ctype)
+	h.Set("Content-Length", strconv.Itoa(len(data)))
+	h.Set("Cache-Control", "no-store")
+	h.Set("X-Content-Type-Options", "nosniff")
+	w.WriteHeader(status)
+	if r.Method != http.MethodHead {
+		w.Write(data)
+	}
+}

@@ -1,0 +1,211 @@
+package serve
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+
+	"github.com/fsnotify/fsnotify"
+)
+
+// watchedDirs are the folders of a site root whose changes rebuild the
+// site, with everything below them. site.yaml is watched through the
+// root folder itself, which also sees these folders come and go.
+var watchedDirs = [...]string{"content", "theme", "i18n"}
+
+// watcher turns file changes in a site root into signals on changes.
+// It uses fsnotify, and polls instead when a watch cannot be added.
+type watcher struct {
+	dir     string
+	log     io.Writer
+	changes chan struct{} // one pending signal at most: a burst is one signal
+	add     func(string) error
+	fsw     *fsnotify.Watcher
+	stop    chan struct{}
+	wg      sync.WaitGroup
+}
+
+// newWatcher watches the site root dir. add, when not nil, replaces the
+// fsnotify watch adder (tests make it fail to check the fallback).
+func newWatcher(dir string, log io.Writer, add func(string) error) (*watcher, error) {
+	w := &watcher{dir: dir, log: log, changes: make(chan struct{}, 1), stop: make(chan struct{})}
+	fsw, err := fsnotify.NewWatcher()
+	if err != nil {
+		w.fallBack(fmt.Sprintf("cannot watch files: %v", err))
+		return w, nil
+	}
+	w.fsw = fsw
+	w.add = fsw.Add
+	if add != nil {
+		w.add = add
+	}
+	if err := w.addAll(); err != nil {
+		fsw.Close()
+		w.fallBack(err.Error())
+		return w, nil
+	}
+	w.wg.Add(1)
+	go w.loop()
+	return w, nil
+}
+
+// close stops watching and waits for the watcher's goroutines.
+func (w *watcher) close() {
+	close(w.stop)
+	if w.fsw != nil {
+		w.fsw.Close()
+	}
+	w.wg.Wait()
+}
+
+// signal tells the build loop that something changed. A signal already
+// pending covers this change too, since the build reads everything anew.
+func (w *watcher) signal() {
+	select {
+	case w.changes <- struct{}{}:
+	default:
+	}
+}
+
+// addAll watches the root and every folder below the watched folders.
+func (w *watcher) addAll() error {
+	if err := w.watch(w.dir); err != nil {
+		return err
+	}
+	for _, d := range watchedDirs {
+		if err := w.addTree(filepath.Join(w.dir, d)); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// addTree watches dir and the folders below it. Folders that vanish
+// meanwhile are no error: their removal is an event of its own.
+func (w *watcher) addTree(dir string) error {
+	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			if errors.Is(err, fs.ErrNotExist) {
+				return nil
+			}
+			return err
+		}
+		if !d.IsDir() {
+			return nil
+		}
+		if p != dir && strings.HasPrefix(d.Name(), ".") {
+			return filepath.SkipDir // .git and the like: the build ignores them too
+		}
+		return w.watch(p)
+	})
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil
+	}
+	return err
+}
+
+func (w *watcher) watch(dir string) error {
+	if err := w.add(dir); err != nil && !errors.Is(err, fs.ErrNotExist) {
+		return fmt.Errorf("cannot watch %s: %w", dir, err)
+	}
+	return nil
+}
+
+// loop reads fsnotify's events until close.
+func (w *watcher) loop() {
+	defer w.wg.Done()
+	for {
+		select {
+		case <-w.stop:
+			return
+		case ev, ok := <-w.fsw.Events:
+			if !ok {
+				return
+			}
+			if !w.relevant(ev.Name) || ev.Op == fsnotify.Chmod {
+				continue
+			}
+			if ev.Op.Has(fsnotify.Create) {
+				if info, err := os.Lstat(ev.Name); err == nil && info.IsDir() {
+					// Watch the new folder before signalling: files
+					// written in it from now on are seen, and those
+					// written before are read by the build.
+					if err := w.addTree(ev.Name); err != nil {
+						w.fsw.Close()
+						w.fallBack(err.Error())
+						w.signal()
+						return
+					}
+				}
+			}
+			w.signal()
+		case err, ok := <-w.fsw.Errors:
+			if !ok {
+				return
+			}
+			// An overflowing queue lost events: rebuild, and watch any
+			// folder whose creation was among them.
+			fmt.Fprintf(w.log, "warning: file watching: %v; rebuilding to be sure\n", err)
+			if aerr := w.addAll(); aerr != nil {
+				w.fsw.Close()
+				w.fallBack(aerr.Error())
+				w.signal()
+				return
+			}
+			w.signal()
+		}
+	}
+}
+
+// relevant reports whether a changed path can change the site: site.yaml
+// and the watched folders at the root, and below them anything but
+// editor swap and backup files.
+func (w *watcher) relevant(name string) bool {
+	rel, err := filepath.Rel(w.dir, name)
+	if err != nil || rel == "." {
+		return false
+	}
+	parts := strings.Split(filepath.ToSlash(rel), "/")
+	if len(parts) == 1 {
+		if parts[0] == "site.yaml" {
+			return true
+		}
+		for _, d := range watchedDirs {
+			if parts[0] == d {
+				return true
+			}
+		}
+		return false
+	}
+	return !editorJunk(parts[len(parts)-1])
+}
+
+// editorJunk reports whether a file name is an editor's swap, backup,
+// lock or temporary file: vim's .name.swp and 4913, emacs's name~,
+// #name# and .#name, and the .tmp files that editors rename over the
+// real one (the rename is seen as the creation of the real name).
+func editorJunk(base string) bool {
+	switch {
+	case base == "4913",
+		strings.HasSuffix(base, "~"),
+		strings.HasPrefix(base, "#") && strings.HasSuffix(base, "#"),
+		strings.HasPrefix(base, ".#"),
+		strings.HasSuffix(base, ".swp"), strings.HasSuffix(base, ".swx"), strings.HasSuffix(base, ".swo"),
+		strings.HasSuffix(base, ".tmp"):
+		return true
+	}
+	return false
+}
+
+// fallBack says why files cannot be watched, and polls them instead.
+func (w *watcher) fallBack(why string) {
+	fmt.Fprintf(w.log, "warning: %s\nwarning: checking the site for changes every %s instead (raise fs.inotify.max_user_watches to watch)\n",
+		why, pollEvery)
+	w.wg.Add(1)
+	go w.poll()
+}
