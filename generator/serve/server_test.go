@@ -1,0 +1,188 @@
+package serve
+
+import (
+	"bufio"
+	"io"
+	"net"
+	"net/http"
+	"net/url"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+)
+
+// rawRequest sends a request line as written, without a client that
+// would clean its path, and returns the response.
+func rawRequest(t *testing.T, base, method, target string) (*http.Response, string) {
+	t.Helper()
+	u, err := url.Parse(base)
+	if err != nil {
+		t.Fatal(err)
+	}
+	conn, err := net.DialTimeout("tcp", u.Host, 5*time.Second)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer conn.Close()
+	conn.SetDeadline(time.Now().Add(10 * time.Second))
+	if _, err := io.WriteString(conn, method+" "+target+" HTTP/1.1\r\nHost: "+u.Host+"\r\nConnection: close\r\n\r\n"); err != nil {
+		t.Fatal(err)
+	}
+	resp, err := http.ReadResponse(bufio.NewReader(conn), &http.Request{Method: method})
+	if err != nil {
+		t.Fatalf("%s %s: %v", method, target, err)
+	}
+	body, err := io.ReadAll(resp.Body)
+	resp.Body.Close()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return resp, string(body)
+}
+
+func TestServedPaths(t *testing.T) {
+	dir := t.TempDir()
+	writeSite(t, dir, fixture)
+	writeFile(t, filepath.Join(dir, "secret.txt"), "GEHEIM-IN-DE-BRONMAP")
+	r := startServer(t, dir, nil)
+	notFoundText := "Pagina niet gevonden"
+	if _, body := r.get(t, "/bestaat-niet/"); !strings.Contains(body, notFoundText) {
+		t.Fatalf("the site's 404 page does not say %q:\n%s", notFoundText, body)
+	}
+
+	tests := []struct {
+		target string
+		code   int
+		ctype  string // prefix of the Content-Type, when code is 200
+	}{
+		{"/", 200, "text/html"},
+		{"/index.html", 200, "text/html"},
+		{"/a/", 200, "text/html"},
+		{"/a/one/", 200, "text/html"},
+		{"/a/one/index.html", 200, "text/html"},
+		{"/favicon.svg", 200, "image/svg+xml"},
+		{"/_wizard/reload.js", 200, "text/javascript"},
+		{"/a", 301, ""},
+		{"/assets/", 404, ""}, // a folder without index.html: no listing
+		{"/assets", 404, ""},
+		{"/bestaat-niet", 404, ""},
+		{"/../secret.txt", 404, ""},
+		{"/a/../../secret.txt", 404, ""},
+		{"/%2e%2e/secret.txt", 404, ""},
+		{"/%2E%2E/%2E%2E/secret.txt", 404, ""},
+		{"/..%2fsecret.txt", 404, ""},
+		{"/a%2f..%2f..%2fsecret.txt", 404, ""},
+		{"/..%5csecret.txt", 404, ""},
+		{"/..\\secret.txt", 404, ""},
+		{"//etc/passwd", 404, ""},
+		{"//" + strings.TrimPrefix(filepath.ToSlash(filepath.Join(dir, "secret.txt")), "/"), 404, ""},
+		{"/%00", 404, ""},
+		{"/a//one/", 404, ""},
+		{"/./index.html", 404, ""},
+		{"/secret.txt", 404, ""},        // in the site root, not in the built site
+		{"/site.yaml", 404, ""},         // the same
+		{"/content/b.md", 404, ""},      // sources are not served
+		{"/content/_index.md", 404, ""}, // the same
+	}
+	for _, tc := range tests {
+		t.Run(tc.target, func(t *testing.T) {
+			resp, body := rawRequest(t, r.URL(), "GET", tc.target)
+			if resp.StatusCode != tc.code {
+				t.Fatalf("status %d, want %d", resp.StatusCode, tc.code)
+			}
+			if strings.Contains(body, "GEHEIM") || strings.Contains(body, "root:") {
+				t.Fatalf("served a file from outside the site:\n%s", body)
+			}
+			switch tc.code {
+			case 200:
+				if ct := resp.Header.Get("Content-Type"); !strings.HasPrefix(ct, tc.ctype) {
+					t.Fatalf("Content-Type %q, want %s", ct, tc.ctype)
+				}
+			case 404:
+				if !strings.Contains(body, notFoundText) {
+					t.Fatalf("404 without the site's 404 page:\n%s", body)
+				}
+			case 301:
+				if loc := resp.Header.Get("Location"); loc != tc.target+"/" {
+					t.Fatalf("Location %q", loc)
+				}
+			}
+		})
+	}
+}
+
+func TestMethods(t *testing.T) {
+	dir := t.TempDir()
+	writeSite(t, dir, fixture)
+	r := startServer(t, dir, nil)
+	for _, m := range []string{"POST", "PUT", "DELETE", "PATCH", "OPTIONS", "TRACE", "PROPFIND"} {
+		t.Run(m, func(t *testing.T) {
+			resp, _ := rawRequest(t, r.URL(), m, "/")
+			if resp.StatusCode != http.StatusMethodNotAllowed || resp.Header.Get("Allow") != "GET, HEAD" {
+				t.Fatalf("%s /: %d, Allow %q", m, resp.StatusCode, resp.Header.Get("Allow"))
+			}
+		})
+	}
+	t.Run("HEAD", func(t *testing.T) {
+		_, full := rawRequest(t, r.URL(), "GET", "/b/")
+		resp, body := rawRequest(t, r.URL(), "HEAD", "/b/")
+		if resp.StatusCode != http.StatusOK || body != "" || resp.ContentLength != int64(len(full)) {
+			t.Fatalf("HEAD /b/: %d, length %d (GET has %d), body %q", resp.StatusCode, resp.ContentLength, len(full), body)
+		}
+	})
+}
+
+// Symbolic links in content/ that lead out of the site root are left out
+// of the build and not served; one that stays inside is served.
+func TestSymlinkOutOfSite(t *testing.T) {
+	outside := t.TempDir()
+	writeFile(t, filepath.Join(outside, "passwd.txt"), "GEHEIM-BUITEN-DE-SITE")
+	writeFile(t, filepath.Join(outside, "map/geheim.txt"), "GEHEIM-IN-EEN-MAP")
+	dir := t.TempDir()
+	writeSite(t, dir, fixture)
+	writeFile(t, filepath.Join(dir, "shared/logo.txt"), "GEDEELD-BINNEN-DE-SITE")
+	for link, target := range map[string]string{
+		"content/leak.txt":   filepath.Join(outside, "passwd.txt"),
+		"content/leakdir":    filepath.Join(outside, "map"),
+		"content/relative":   "../../" + filepath.Base(outside),
+		"content/inside.txt": "../shared/logo.txt",
+	} {
+		if err := os.Symlink(target, filepath.Join(dir, link)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	r := startServer(t, dir, nil)
+	expectPage(t, r, "/", http.StatusOK, "Welkom op de start")
+	for _, p := range []string{"/leak.txt", "/leakdir/geheim.txt", "/relative/passwd.txt"} {
+		code, body := r.get(t, p)
+		if code != http.StatusNotFound || strings.Contains(body, "GEHEIM") {
+			t.Errorf("GET %s: %d\n%s", p, code, body)
+		}
+	}
+	expectPage(t, r, "/inside.txt", http.StatusOK, "GEDEELD-BINNEN-DE-SITE")
+	if log := r.log.String(); !strings.Contains(log, "content/leak.txt: symbolic link leads out of the site") {
+		t.Fatalf("no warning about the link:\n%s", log)
+	}
+}
+
+// Before any good build there is no site: every page shows the problems
+// and reloads once the site builds.
+func TestNoGoodBuildYet(t *testing.T) {
+	dir := t.TempDir()
+	writeSite(t, dir, fixture)
+	writeFile(t, filepath.Join(dir, "content/_index.md"), "---\ntitle: [kapot\n---\n")
+	r := startServer(t, dir, nil)
+	code, body := r.get(t, "/b/")
+	if code != http.StatusInternalServerError || !strings.Contains(body, "content/_index.md:2") || !strings.Contains(body, scriptPath+"#0") {
+		t.Fatalf("GET /b/ with no good build: %d\n%s", code, body)
+	}
+	events := listen(t, r.URL(), "?v=0")
+	if ev := events.next(t, 5*time.Second); ev.name != "error" {
+		t.Fatalf("got %+v, want the error", ev)
+	}
+	writeFile(t, filepath.Join(dir, "content/_index.md"), page("Start", "Eindelijk heel."))
+	events.waitFor(t, "reload")
+	expectPage(t, r, "/", http.StatusOK, "Eindelijk heel.")
+}

@@ -1,0 +1,197 @@
+package serve
+
+import (
+	"fmt"
+	"net/http"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"syscall"
+	"testing"
+	"time"
+)
+
+// expectPage fails unless path is served with status code and contains want.
+func expectPage(t *testing.T, r *running, path string, code int, want string) {
+	t.Helper()
+	got, body := r.get(t, path)
+	if got != code || !strings.Contains(body, want) {
+		t.Fatalf("GET %s: %d, want %d with %q; body:\n%s", path, got, code, want, body)
+	}
+}
+
+func TestPlainSave(t *testing.T) {
+	r, events := newSite(t, nil)
+	writeFile(t, filepath.Join(r.dir, "content/b.md"), page("Pagina B", "Nieuwe tekst na een gewone save."))
+	events.waitFor(t, "reload")
+	expectPage(t, r, "/b/", http.StatusOK, "Nieuwe tekst na een gewone save.")
+	if strings.Contains(r.log.String(), "Oorspronkelijke") {
+		t.Fatal("log holds page text")
+	}
+	if !strings.Contains(r.log.String(), "rendered ") {
+		t.Fatalf("the log does not say how many pages were rendered:\n%s", r.log.String())
+	}
+}
+
+// An editor's safe save: write a temporary file, then rename it over the
+// real one (vim's backupcopy=no, VS Code, gedit, and most others).
+func TestRenameSave(t *testing.T) {
+	r, events := newSite(t, nil)
+	tmp := filepath.Join(r.dir, "content/b.md.tmp")
+	writeFile(t, tmp, page("Pagina B", "Tekst via een rename-save."))
+	if err := os.Rename(tmp, filepath.Join(r.dir, "content/b.md")); err != nil {
+		t.Fatal(err)
+	}
+	events.waitFor(t, "reload")
+	expectPage(t, r, "/b/", http.StatusOK, "Tekst via een rename-save.")
+}
+
+// A folder made after the server started is watched: a node written in
+// it after the first rebuild is seen too.
+func TestNewFolder(t *testing.T) {
+	r, events := newSite(t, nil)
+	writeFile(t, filepath.Join(r.dir, "content/c/_index.md"), page("Menu C", "Nieuw menu C."))
+	events.waitFor(t, "reload")
+	expectPage(t, r, "/c/", http.StatusOK, "Nieuw menu C.")
+
+	writeFile(t, filepath.Join(r.dir, "content/c/twee.md"), page("Twee", "Een pagina in de nieuwe map."))
+	events.waitFor(t, "reload")
+	expectPage(t, r, "/c/twee/", http.StatusOK, "Een pagina in de nieuwe map.")
+
+	// A link to the new node from the start page.
+	writeFile(t, filepath.Join(r.dir, "content/_index.md"), page("Start", "Welkom. Zie [de nieuwe pagina](c/twee.md)."))
+	events.waitFor(t, "reload")
+	expectPage(t, r, "/", http.StatusOK, `c/twee/index.html`)
+}
+
+func TestDeletedNode(t *testing.T) {
+	r, events := newSite(t, nil)
+	expectPage(t, r, "/b/", http.StatusOK, "Oorspronkelijke tekst van B.")
+	if err := os.Remove(filepath.Join(r.dir, "content/b.md")); err != nil {
+		t.Fatal(err)
+	}
+	events.waitFor(t, "reload")
+	code, body := r.get(t, "/b/")
+	if code != http.StatusNotFound || strings.Contains(body, "Oorspronkelijke") {
+		t.Fatalf("GET /b/ after delete: %d\n%s", code, body)
+	}
+	_, start := r.get(t, "/")
+	if strings.Contains(start, "Pagina B") {
+		t.Fatalf("the start page still lists the deleted node:\n%s", start)
+	}
+}
+
+func TestBrokenFrontMatterThenFix(t *testing.T) {
+	r, events := newSite(t, nil)
+	writeFile(t, filepath.Join(r.dir, "content/b.md"), "---\ntitle: [niet gesloten\n---\n\nKapot.\n")
+	ev := events.waitFor(t, "error")
+	if !strings.Contains(ev.data, "content/b.md:2") {
+		t.Fatalf("error event without file:line: %s", ev.data)
+	}
+	if !strings.Contains(r.log.String(), "content/b.md:2") {
+		t.Fatalf("the terminal does not show file:line:\n%s", r.log.String())
+	}
+	// The last good site is still served.
+	expectPage(t, r, "/b/", http.StatusOK, "Oorspronkelijke tekst van B.")
+	// A tab that connects now is told about the problem at once.
+	late := listen(t, r.URL(), "?v=1")
+	if ev := late.next(t, 5*time.Second); ev.name != "error" || !strings.Contains(ev.data, "content/b.md:2") {
+		t.Fatalf("a new tab got %+v, want the error", ev)
+	}
+
+	writeFile(t, filepath.Join(r.dir, "content/b.md"), page("Pagina B", "Weer heel."))
+	events.waitFor(t, "reload")
+	expectPage(t, r, "/b/", http.StatusOK, "Weer heel.")
+}
+
+// 200 saves as fast as the test can write: the last one is served, a
+// reload follows it, and the burst took far fewer builds than saves.
+func TestBurstOfSaves(t *testing.T) {
+	r, events := newSite(t, nil)
+	before := r.Builds()
+	path := filepath.Join(r.dir, "content/b.md")
+	for i := range 200 {
+		writeFile(t, path, page("Pagina B", fmt.Sprintf("Versie %d van de tekst.", i)))
+	}
+	last := "Versie 199 van de tekst."
+	deadline := time.Now().Add(20 * time.Second)
+	for {
+		if time.Now().After(deadline) {
+			_, body := r.get(t, "/b/")
+			t.Fatalf("the last save never came with a reload; served:\n%s", body)
+		}
+		ev := events.next(t, time.Until(deadline))
+		if ev.name != "reload" {
+			continue // a build may read a file halfway through its write
+		}
+		if _, body := r.get(t, "/b/"); strings.Contains(body, last) {
+			break
+		}
+	}
+	if n := r.Builds() - before; n >= 100 {
+		t.Fatalf("%d builds for 200 saves: bursts are not batched", n)
+	}
+}
+
+// Swap, backup and lock files of editors start no build.
+func TestEditorFilesIgnored(t *testing.T) {
+	r, events := newSite(t, nil)
+	before := r.Builds()
+	for _, name := range []string{".b.md.swp", "4913", "b.md~", "#b.md#", ".#b.md", "b.md.tmp"} {
+		writeFile(t, filepath.Join(r.dir, "content", name), "junk")
+	}
+	time.Sleep(500 * time.Millisecond)
+	if n := r.Builds() - before; n != 0 {
+		t.Fatalf("editor files started %d builds", n)
+	}
+	// The watcher still works.
+	writeFile(t, filepath.Join(r.dir, "content/b.md"), page("Pagina B", "Na de rommel."))
+	events.waitFor(t, "reload")
+	expectPage(t, r, "/b/", http.StatusOK, "Na de rommel.")
+}
+
+// site.yaml, and a theme/ folder made after start, are watched too.
+func TestSettingsAndThemeWatched(t *testing.T) {
+	r, events := newSite(t, nil)
+	writeFile(t, filepath.Join(r.dir, "site.yaml"), "title: Andere naam\nlanguage: nl\n")
+	events.waitFor(t, "reload")
+	expectPage(t, r, "/", http.StatusOK, "Andere naam")
+
+	writeFile(t, filepath.Join(r.dir, "theme/static/style.css"), "body{color:rgb(1,2,3)}")
+	ev := events.next(t, 15*time.Second)
+	if ev.name != "css" {
+		t.Fatalf("a stylesheet-only change sent %q, want css", ev.name)
+	}
+	_, start := r.get(t, "/")
+	sheet := regexp.MustCompile(`assets/style\.[0-9a-f]+\.css`).FindString(start)
+	if !strings.Contains(ev.data, sheet) || sheet == "" {
+		t.Fatalf("css event %s does not name the served stylesheet %q", ev.data, sheet)
+	}
+	expectPage(t, r, "/"+sheet, http.StatusOK, "#010203") // minified
+}
+
+// When a watch cannot be added (the inotify limit), the server says so
+// and polls: a save is still served, with a reload.
+func TestPollingFallback(t *testing.T) {
+	r, events := newSite(t, func(s *Server) {
+		s.addWatch = func(string) error { return syscall.ENOSPC }
+	})
+	log := r.log.String()
+	if !strings.Contains(log, "no space left on device") || !strings.Contains(log, "every 300ms") {
+		t.Fatalf("no warning about the fallback:\n%s", log)
+	}
+	writeFile(t, filepath.Join(r.dir, "content/b.md"), page("Pagina B", "Gezien door polling."))
+	events.waitFor(t, "reload")
+	expectPage(t, r, "/b/", http.StatusOK, "Gezien door polling.")
+
+	// Two saves of the same size in quick succession: the second counts.
+	writeFile(t, filepath.Join(r.dir, "content/b.md"), page("Pagina B", "Tekst nummer 1."))
+	writeFile(t, filepath.Join(r.dir, "content/b.md"), page("Pagina B", "Tekst nummer 2."))
+	for {
+		events.waitFor(t, "reload")
+		if _, body := r.get(t, "/b/"); strings.Contains(body, "Tekst nummer 2.") {
+			break
+		}
+	}
+}
