@@ -2,33 +2,407 @@ package generator
 
 import (
 	"bytes"
+	"crypto/sha256"
+	"fmt"
+	"hash"
+	"html/template"
+	"io/fs"
+	"path"
 	"slices"
+	"strings"
 )
 
 // Builder builds one site again and again, as `wizard serve` does after
-// each save. A Builder is not safe for concurrent use.
+// each save. It keeps what the last good build made, and makes anew only
+// what depends on something that changed: a file is parsed again when its
+// bytes changed, a body rendered again when its file or the tree changed,
+// a page rendered again when anything it shows changed.
+//
+// A Builder is not safe for concurrent use.
 type Builder struct {
 	opts Options
-	last *Site // the last good build, nil before the first
+	last *Site       // the last good build, nil before the first
+	memo *buildMemo  // what the last good build made, to reuse
+}
+
+// buildMemo is what one good build leaves for the next.
+type buildMemo struct {
+	files  map[string]memoFile  // content files by path in content/
+	bodies map[string]memoBody  // rendered bodies by node file
+	pages  map[string]memoPage  // rendered pages by output path
+	dirs   []string             // the folders of content/, to tell a new file from a changed one
+	env    [32]byte             // the signature of settings, theme and options
+}
+
+// memoFile is a content file as read.
+type memoFile struct {
+	data []byte   // its bytes
+	read readResult // what was made of them
+}
+
+// memoBody is a rendered body and the tree it was rendered against.
+type memoBody struct {
+	key      [32]byte       // signature of the body's bytes and the tree
+	body     renderedBody   // the HTML
+	links    []string       // files of the nodes it links to
+	external []ExternalLink // its external links
+}
+
+// memoPage is a rendered, minified page and the signature of what it shows.
+type memoPage struct {
+	key  [32]byte
+	html []byte
 }
 
 // NewBuilder returns a Builder for the site that opts describe.
 func NewBuilder(opts Options) *Builder { return &Builder{opts: opts} }
 
+// Last returns the last good build, or nil.
+func (b *Builder) Last() *Site { return b.last }
+
 // Build builds the site from what is on disk now. On failure the last
 // good site stays the Builder's, and the error lists every problem.
-func (b *Builder) Build() (*Site, error) {
-	site, err := Generate(b.opts)
+func (b *Builder) Build() (*Site, error) { return b.Rebuild(nil) }
+
+// Rebuild builds the site again when the files named in changed (paths
+// in the site root, slash-separated, such as "content/a/b.md") are the
+// only ones that changed since the last build. When one of them is not a
+// file that existed before, or changed is nil, it reads every file.
+func (b *Builder) Rebuild(changed []string) (*Site, error) {
+	run := &buildRun{opts: b.opts, memo: b.memo, probs: &problems{}}
+	site, memo, err := run.build(changed)
 	if err != nil {
 		return nil, err
 	}
 	site.Changed = changedFiles(b.last, site)
-	b.last = site
+	b.last, b.memo = site, memo
 	return site, nil
 }
 
-// Last returns the last good build, or nil.
-func (b *Builder) Last() *Site { return b.last }
+// buildRun is one build: what it reads, checks and renders.
+type buildRun struct {
+	opts  Options
+	memo  *buildMemo // the last good build's, or nil
+	probs *problems
+}
+
+func (run *buildRun) build(changed []string) (*Site, *buildMemo, error) {
+	opts, probs := run.opts, run.probs
+	env := sha256.New()
+	settings := loadSettings(opts.Source, opts.SourceName, probs)
+	if opts.BaseURL != "" {
+		if err := checkBaseURL(opts.BaseURL); err != nil {
+			probs.add("--base-url", 0, "%v", err)
+		}
+		settings.BaseURL = opts.BaseURL
+	}
+	th := &themeLayers{base: opts.Theme, site: opts.Source, siteName: opts.SourceName}
+	t := loadStrings(th, opts.Source, opts.SourceName, settings.Language, probs)
+	icons := th.icons(probs)
+	tmpl := th.templates(template.FuncMap{
+		"icon": func(name string) template.HTML { return template.HTML(icons[name]) },
+	}, probs)
+	th.sign(env)
+	fmt.Fprintf(env, "%+v\x00%+v\x00%v\x00%s\x00", settings, *t, opts.Drafts, opts.DevScript)
+
+	l := &loader{fsys: opts.Source, name: opts.SourceName, drafts: opts.Drafts, probs: probs}
+	files := run.load(l, changed)
+	w := buildGraph(l.src, l)
+	if w.root == nil {
+		return nil, nil, probs.err()
+	}
+	if settings.Title == "" {
+		settings.Title = w.root.Title
+	}
+	memo := &buildMemo{files: files, bodies: map[string]memoBody{}, pages: map[string]memoPage{}, dirs: l.src.dirs}
+	copy(memo.env[:], env.Sum(nil))
+	tree := w.signature(memo.env)
+
+	md := newMarkdown(icons, t)
+	r := &pageRenderer{
+		site: &settings, t: t, tmpl: tmpl, w: w, md: md, loader: l, devScript: opts.DevScript,
+		bodies: map[*Node]renderedBody{}, definitions: map[string]definitionsData{},
+	}
+	run.renderBodies(r, tree, memo)
+	w.checkReachable(l)
+
+	out := map[string][]byte{}
+	r.assets = staticAssets(th, out)
+	for name, o := range w.assets {
+		out[o] = l.src.assets[name]
+	}
+	if err := probs.err(); err != nil || tmpl == nil {
+		return nil, nil, err
+	}
+	m := newMinifier()
+	site := &Site{Files: out, Nodes: w.nodes}
+	site.Rendered = run.renderPages(r, m, memo, out)
+	if html, err := r.execute("404.html", r.notFound()); err != nil {
+		probs.addErr(templateError(err, path.Join(themeDir, "templates", "404.html")))
+	} else {
+		out["404.html"] = html
+	}
+	site.Pages = len(w.nodes) + 1
+	site.Pages += r.overview(out) // overzicht/index.html: the map of the whole wizard
+	site.Rendered += site.Pages - len(w.nodes)
+	if settings.BaseURL != "" {
+		out["sitemap.xml"] = sitemap(&settings, w.nodes)
+		out["robots.txt"] = []byte("User-agent: *\nAllow: /\nSitemap: " + settings.absoluteURL("sitemap.xml") + "\n")
+	}
+	if err := probs.err(); err != nil {
+		return nil, nil, err
+	}
+	for name, data := range out {
+		if _, isPage := memo.pages[name]; isPage || w.assets[name] != "" {
+			continue // pages are minified as they are rendered
+		}
+		min, err := minifyFile(m, name, data)
+		if err != nil {
+			return nil, nil, fmt.Errorf("minify %s: %w", name, err)
+		}
+		out[name] = min
+	}
+	return site, memo, nil
+}
+
+// load reads content/: only the changed files when the last build's
+// files can be reused, every file otherwise. Files whose bytes did not
+// change are not parsed again.
+func (run *buildRun) load(l *loader, changed []string) map[string]memoFile {
+	old := run.memo
+	if old != nil && changed != nil && run.onlyModified(changed) {
+		l.src = &source{assets: map[string][]byte{}, drafts: map[string]bool{}, dirs: old.dirs}
+		files := make(map[string]memoFile, len(old.files))
+		for rel, f := range old.files {
+			files[rel] = f
+		}
+		for _, c := range changed {
+			if rel, ok := strings.CutPrefix(c, contentDir+"/"); ok {
+				files[rel] = run.readFile(l, rel, old)
+			}
+		}
+		names := make([]string, 0, len(files))
+		for rel := range files {
+			names = append(names, rel)
+		}
+		slices.Sort(names)
+		for _, rel := range names {
+			l.add(rel, files[rel].read.clone())
+		}
+		return files
+	}
+	var names []string
+	l.src = &source{assets: map[string][]byte{}, drafts: map[string]bool{}}
+	info, err := fs.Stat(l.fsys, contentDir)
+	if err != nil || !info.IsDir() {
+		l.probs.add(joinDisplay(l.name, contentDir), 0, "no content folder: the site root must hold content/ with an _index.md start page")
+		return nil
+	}
+	l.walk(".", []fs.FileInfo{info}, &names)
+	read := make([]memoFile, len(names))
+	parallel(len(names), func(i int) { read[i] = run.readFile(l, names[i], old) })
+	files := make(map[string]memoFile, len(names))
+	for i, rel := range names {
+		files[rel] = read[i]
+		l.add(rel, read[i].read.clone())
+	}
+	return files
+}
+
+// onlyModified reports whether every changed path is a file of content/
+// that the last build read, or a file outside content/ (settings, theme,
+// strings, which every build reads anyway).
+func (run *buildRun) onlyModified(changed []string) bool {
+	for _, c := range changed {
+		rel, ok := strings.CutPrefix(c, contentDir+"/")
+		if !ok {
+			if c == contentDir {
+				return false
+			}
+			continue
+		}
+		if _, known := run.memo.files[rel]; !known {
+			return false
+		}
+		if info, err := fs.Stat(run.opts.Source, c); err != nil || !info.Mode().IsRegular() {
+			return false
+		}
+	}
+	return true
+}
+
+// readFile reads one file, and parses it again only when its bytes
+// differ from the last build's.
+func (run *buildRun) readFile(l *loader, rel string, old *buildMemo) memoFile {
+	data, err := fs.ReadFile(l.fsys, path.Join(contentDir, rel))
+	if err != nil {
+		l.probs.add(l.displayPath(rel), 0, "cannot read file: %v", unwrapPathError(err))
+		return memoFile{}
+	}
+	if old != nil {
+		if f, ok := old.files[rel]; ok && bytes.Equal(f.data, data) && (f.read.node != nil || f.read.asset != nil) {
+			return f
+		}
+	}
+	return memoFile{data: data, read: l.parse(rel, data)}
+}
+
+// renderBodies renders the body of every node, reusing the last build's
+// HTML for a node whose bytes and tree did not change.
+func (run *buildRun) renderBodies(r *pageRenderer, tree [32]byte, memo *buildMemo) {
+	nodes := r.w.nodes
+	bodies := make([]memoBody, len(nodes))
+	parallel(len(nodes), func(i int) {
+		n := nodes[i]
+		h := sha256.New()
+		h.Write(tree[:])
+		h.Write(n.body)
+		var key [32]byte
+		copy(key[:], h.Sum(nil))
+		if run.memo != nil {
+			if old, ok := run.memo.bodies[n.File]; ok && old.key == key {
+				bodies[i] = old
+				return
+			}
+		}
+		bc := &bodyContext{
+			file: r.loader.displayPath(n.File), dir: n.dir(), pageDir: n.urlDir(),
+			resolve: r.w.resolve, probs: run.probs, src: n.body,
+		}
+		body := r.md.render(bc)
+		mb := memoBody{key: key, body: body, external: bc.external}
+		for _, t := range bc.links {
+			mb.links = append(mb.links, t.File)
+		}
+		bodies[i] = mb
+	})
+	for i, n := range nodes {
+		mb := bodies[i]
+		memo.bodies[n.File] = mb
+		r.bodies[n] = mb.body
+		n.External = mb.external
+		for _, f := range mb.links {
+			n.Links = append(n.Links, r.w.byFile[f])
+		}
+	}
+}
+
+// renderPages renders and minifies the page of every node, reusing the
+// last build's page when everything it shows is the same. It returns how
+// many pages it rendered.
+func (run *buildRun) renderPages(r *pageRenderer, m minifier, memo *buildMemo, out map[string][]byte) int {
+	nodes := r.w.nodes
+	for _, n := range nodes {
+		r.definitionsFor(n.urlDir()) // filled before the pages run in parallel
+	}
+	pages := make([]memoPage, len(nodes))
+	fresh := make([]bool, len(nodes))
+	parallel(len(nodes), func(i int) {
+		n := nodes[i]
+		d := r.page(n)
+		key := d.signature(memo.env)
+		if run.memo != nil {
+			if old, ok := run.memo.pages[n.URL]; ok && old.key == key {
+				pages[i] = old
+				return
+			}
+		}
+		html, err := r.execute("page.html", d)
+		if err == nil {
+			html, err = minifyFile(m, n.URL, html)
+		}
+		if err != nil {
+			run.probs.addErr(templateError(err, path.Join(themeDir, "templates", "page.html")))
+			return
+		}
+		pages[i], fresh[i] = memoPage{key: key, html: html}, true
+	})
+	rendered := 0
+	for i, n := range nodes {
+		memo.pages[n.URL] = pages[i]
+		out[n.URL] = pages[i].html
+		if fresh[i] {
+			rendered++
+		}
+	}
+	return rendered
+}
+
+// signature sums up the tree as bodies see it: every node's file and
+// address, every asset, and whether there are definitions.
+func (w *wizard) signature(env [32]byte) [32]byte {
+	h := sha256.New()
+	h.Write(env[:])
+	for _, n := range w.nodes {
+		fmt.Fprintf(h, "%s\x00%s\x00", n.File, n.URL)
+	}
+	names := make([]string, 0, len(w.assets))
+	for name := range w.assets {
+		names = append(names, name)
+	}
+	slices.Sort(names)
+	for _, name := range names {
+		fmt.Fprintf(h, "%s\x00%s\x00", name, w.assets[name])
+	}
+	fmt.Fprintf(h, "%v", w.definitions != nil)
+	var sum [32]byte
+	copy(sum[:], h.Sum(nil))
+	return sum
+}
+
+// signature sums up everything a page shows, so that a page whose
+// signature did not change need not be rendered again.
+func (d *pageData) signature(env [32]byte) [32]byte {
+	h := sha256.New()
+	h.Write(env[:])
+	n := d.Node
+	str := func(s ...string) {
+		for _, x := range s {
+			h.Write([]byte(x))
+			h.Write([]byte{0})
+		}
+	}
+	links := func(ls ...navLink) {
+		for _, l := range ls {
+			str(l.Href, l.Label, fmt.Sprint(l.Current))
+		}
+	}
+	str(n.File, n.URL, n.Title, n.LinkTitle, n.Description, n.Prompt, d.Title, d.Context, d.Canonical)
+	links(d.Home)
+	for _, l := range []*navLink{d.Back, d.Prev, d.Next, d.Contact} {
+		if l != nil {
+			links(*l)
+		} else {
+			str("-")
+		}
+	}
+	str("crumbs")
+	links(d.Crumbs...)
+	str("choices")
+	links(d.Choices...)
+	str("body", string(d.Body.Content))
+	for _, x := range d.Body.Notes {
+		str("note", string(x))
+	}
+	for _, x := range d.Body.Actions {
+		str("action", string(x))
+	}
+	str(d.Definitions.Title, string(d.Definitions.Body))
+	signNodes(h, n.Parent)
+	signNodes(h, n.Children...)
+	var sum [32]byte
+	copy(sum[:], h.Sum(nil))
+	return sum
+}
+
+// signNodes adds what templates may show of related nodes.
+func signNodes(h hash.Hash, nodes ...*Node) {
+	for _, n := range nodes {
+		if n != nil {
+			fmt.Fprintf(h, "%s\x00%s\x00%s\x00%s\x00", n.URL, n.Title, n.LinkTitle, n.Description)
+		}
+	}
+}
 
 // changedFiles lists the output paths whose bytes differ between two
 // builds, removed ones included, in path order.

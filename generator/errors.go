@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"sync"
 )
 
 // Error is one problem in the input, at a place a writer can go to.
@@ -70,20 +71,35 @@ func Errors(err error) []*Error {
 
 // problems collects errors while a build goes on, so that a writer sees
 // all of them at once.
+// It is safe for concurrent use: pages are rendered in parallel.
 type problems struct {
+	mu   sync.Mutex
 	list ErrorList
 }
 
 func (p *problems) add(file string, line int, format string, args ...any) {
-	p.list = append(p.list, &Error{File: file, Line: line, Err: fmt.Errorf(format, args...)})
+	p.addErr(&Error{File: file, Line: line, Err: fmt.Errorf(format, args...)})
 }
 
-func (p *problems) addErr(e *Error) { p.list = append(p.list, e) }
+func (p *problems) addErr(e *Error) {
+	p.mu.Lock()
+	p.list = append(p.list, e)
+	p.mu.Unlock()
+}
+
+// count is how many problems there are so far.
+func (p *problems) count() int {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	return len(p.list)
+}
 
 // err returns the collected problems as one error, or nil.
 func (p *problems) err() error {
+	p.mu.Lock()
+	defer p.mu.Unlock()
 	if len(p.list) == 0 {
 		return nil
 	}
-	return p.list.sort()
+	return slices.Clone(p.list).sort()
 }

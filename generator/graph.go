@@ -29,7 +29,7 @@ func buildGraph(src *source, l *loader) *wizard {
 	}
 	w.root = w.byFile[sectionFile]
 	if w.root == nil {
-		if len(src.nodes) > 0 || len(l.probs.list) == 0 {
+		if len(src.nodes) > 0 || l.probs.count() == 0 {
 			l.probs.add(l.displayPath(sectionFile), 0, "no start page: write content/_index.md")
 		}
 		return w

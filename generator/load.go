@@ -65,20 +65,49 @@ func ignored(name string) bool {
 	return false
 }
 
-// load reads content/ below the site root.
+// load reads every file of content/ below the site root.
 func (l *loader) load() {
-	l.src = &source{assets: map[string][]byte{}, drafts: map[string]bool{}}
-	info, err := fs.Stat(l.fsys, contentDir)
-	if err != nil || !info.IsDir() {
-		l.probs.add(joinDisplay(l.name, contentDir), 0, "no content folder: the site root must hold content/ with an _index.md start page")
-		return
+	(&buildRun{opts: Options{Source: l.fsys}, probs: l.probs}).load(l, nil)
+}
+
+// add puts what was read of one file into the source.
+func (l *loader) add(rel string, r readResult) {
+	switch {
+	case r.asset != nil:
+		l.src.assets[rel] = r.asset
+	case r.node == nil:
+	case r.node.Draft && !l.drafts:
+		l.src.drafts[rel] = true
+	case rel == definitionsFile:
+		l.src.definitions = r.node
+	default:
+		l.src.nodes = append(l.src.nodes, r.node)
 	}
-	l.walk(".", []fs.FileInfo{info})
+}
+
+// readResult is what one file of content/ holds: a node or an asset.
+type readResult struct {
+	node  *Node  // a node file, nil when it could not be read
+	asset []byte // the bytes of any other file
+}
+
+// clone returns a result whose node is new: a build links the nodes it
+// is given into its graph, so no two builds may share one.
+func (r readResult) clone() readResult {
+	if r.node != nil {
+		n := &Node{
+			File: r.node.File, Title: r.node.Title, LinkTitle: r.node.LinkTitle,
+			Description: r.node.Description, Prompt: r.node.Prompt, Weight: r.node.Weight,
+			Draft: r.node.Draft, front: r.node.front, body: r.node.body,
+		}
+		r.node = n
+	}
+	return r
 }
 
 // walk reads one folder of content/. ancestors are the folders above it,
 // to find symbolic links that lead back into them.
-func (l *loader) walk(dir string, ancestors []fs.FileInfo) {
+func (l *loader) walk(dir string, ancestors []fs.FileInfo, files *[]string) {
 	l.src.dirs = append(l.src.dirs, dir)
 	entries, err := fs.ReadDir(l.fsys, path.Join(contentDir, dir))
 	if err != nil {
@@ -117,10 +146,10 @@ func (l *loader) walk(dir string, ancestors []fs.FileInfo) {
 				l.probs.add(l.displayPath(rel), 0, "cannot read folder: %v", unwrapPathError(err))
 				continue
 			}
-			l.walk(rel, append(ancestors[:len(ancestors):len(ancestors)], info))
+			l.walk(rel, append(ancestors[:len(ancestors):len(ancestors)], info), files)
 			continue
 		}
-		l.readFile(rel)
+		*files = append(*files, rel)
 	}
 }
 
@@ -133,62 +162,54 @@ func loopsBack(info fs.FileInfo, ancestors []fs.FileInfo) bool {
 	return len(ancestors) > 64
 }
 
-// readFile reads one file of content/: a node, the definitions or an asset.
-func (l *loader) readFile(rel string) {
-	data, err := fs.ReadFile(l.fsys, path.Join(contentDir, rel))
-	if err != nil {
-		l.probs.add(l.displayPath(rel), 0, "cannot read file: %v", unwrapPathError(err))
-		return
-	}
+// parse makes a node or an asset of one file's bytes.
+func (l *loader) parse(rel string, data []byte) readResult {
 	if path.Ext(rel) != ".md" {
-		l.src.assets[rel] = data
-		return
+		if data == nil {
+			data = []byte{}
+		}
+		return readResult{asset: data}
 	}
-	display := l.displayPath(rel)
+	return readResult{node: parseNode(rel, data, l.displayPath(rel), l.probs)}
+}
+
+// parseNode reads a node file's bytes: its front matter and its body.
+func parseNode(rel string, data []byte, display string, probs *problems) *Node {
 	if i := bytes.IndexByte(data, 0); i >= 0 {
-		l.probs.add(display, lineAt(data, i), "binary file: a node file must be UTF-8 text")
-		return
+		probs.add(display, lineAt(data, i), "binary file: a node file must be UTF-8 text")
+		return nil
 	}
 	if !utf8.Valid(data) {
-		l.probs.add(display, lineAt(data, firstInvalidUTF8(data)), "invalid UTF-8: save the file as UTF-8 text")
-		return
+		probs.add(display, lineAt(data, firstInvalidUTF8(data)), "invalid UTF-8: save the file as UTF-8 text")
+		return nil
 	}
 	data = bytes.TrimPrefix(data, []byte("\uFEFF"))
-	n := &Node{File: rel}
 	yamlSrc, yamlLine, body, ferr := splitFrontMatter(data)
 	if ferr != nil {
 		ferr.File = display
-		l.probs.addErr(ferr)
-		return
+		probs.addErr(ferr)
+		return nil
 	}
 	fm, ferr := parseFrontMatter(yamlSrc, yamlLine)
 	if ferr != nil {
 		ferr.File = display
-		l.probs.addErr(ferr)
-		return
+		probs.addErr(ferr)
+		return nil
 	}
 	if strings.TrimSpace(fm.Title) == "" {
 		line := fm.lines["title"]
 		if line == 0 {
 			line = 1
 		}
-		l.probs.add(display, line, "missing title: every node needs a title in its front matter")
+		probs.add(display, line, "missing title: every node needs a title in its front matter")
 	}
-	n.front, n.body = fm, body
+	n := &Node{File: rel, front: fm, body: body}
 	n.Title, n.LinkTitle, n.Description = fm.Title, fm.LinkTitle, fm.Description
 	n.Prompt, n.Weight, n.Draft = fm.Prompt, fm.Weight, fm.Draft
 	if n.LinkTitle == "" {
 		n.LinkTitle = n.Title
 	}
-	if n.Draft && !l.drafts {
-		l.src.drafts[rel] = true
-		return
-	}
-	if rel == definitionsFile {
-		l.src.definitions = n
-		return
-	}
-	l.src.nodes = append(l.src.nodes, n)
+	return n
 }
 
 // drafted reports whether a node file was left out as a draft.

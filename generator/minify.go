@@ -12,6 +12,9 @@ import (
 	"github.com/tdewolff/minify/v2/xml"
 )
 
+// minifier minifies the files of a build; it is safe for concurrent use.
+type minifier = *minify.M
+
 // newMinifier makes the minifier of a build, for HTML (with its inline
 // SVG), CSS, JavaScript, SVG and XML.
 func newMinifier() *minify.M {

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"html/template"
+	"io"
 	"io/fs"
 	"path"
 	"slices"
@@ -75,6 +76,19 @@ func (t *themeLayers) list(dir string) []string {
 	}
 	slices.Sort(names)
 	return slices.Compact(names)
+}
+
+// sign adds every file of the theme, both layers, to h: a page need not
+// be rendered again while its theme is the same.
+func (t *themeLayers) sign(h io.Writer) {
+	for _, dir := range []string{"templates", "static", "icons", "i18n"} {
+		for _, name := range t.list(dir) {
+			for _, f := range t.layers(name) {
+				fmt.Fprintf(h, "%s\x00%d\x00", f.display, len(f.data))
+				h.Write(f.data)
+			}
+		}
+	}
 }
 
 // icons reads icons/*.svg: each becomes an inline <svg> hidden from

@@ -1,0 +1,163 @@
+package generator
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// copyRepoSite copies the eGov site root (content/ and site.yaml) into
+// a temporary folder that a test may edit.
+func copyRepoSite(t *testing.T) string {
+	t.Helper()
+	dir := t.TempDir()
+	err := filepath.WalkDir(filepath.Join("..", "content"), func(p string, d os.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		rel, _ := filepath.Rel("..", p)
+		data, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		os.MkdirAll(filepath.Join(dir, filepath.Dir(rel)), 0o755)
+		return os.WriteFile(filepath.Join(dir, rel), data, 0o644)
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	data, err := os.ReadFile(filepath.Join("..", "site.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "site.yaml"), data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return dir
+}
+
+func editFile(t *testing.T, dir, rel, old, new string) {
+	t.Helper()
+	full := filepath.Join(dir, filepath.FromSlash(rel))
+	data, err := os.ReadFile(full)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Contains(data, []byte(old)) {
+		t.Fatalf("%s does not contain %q", rel, old)
+	}
+	if err := os.WriteFile(full, bytes.Replace(data, []byte(old), []byte(new), 1), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// TestBuilderRendersOnlyWhatChanged edits the eGov site step by step and
+// checks after each step that the Builder rendered only the pages that
+// show what changed, and that its output is byte for byte what a build
+// from scratch makes.
+func TestBuilderRendersOnlyWhatChanged(t *testing.T) {
+	dir := copyRepoSite(t)
+	opts := siteOptions(dir)
+	b := NewBuilder(opts)
+	first, err := b.Build()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if first.Rendered != first.Pages {
+		t.Fatalf("first build rendered %d of %d pages", first.Rendered, first.Pages)
+	}
+	// Pages that are not nodes (404, overview) are rendered every time.
+	extra := first.Pages - len(first.Nodes)
+
+	const task = "content/ik-ben-een/gebruiker/rol-stopzetten.md"
+	const menu = "content/ik-ben-een/gebruiker/_index.md"
+	steps := []struct {
+		name         string
+		edit         func()
+		changed      []string // the hint given to Rebuild; nil reads everything
+		wantRendered int      // node pages rendered anew
+		wantIn       map[string]string
+	}{
+		{name: "nothing changed", edit: func() {}, changed: nil, wantRendered: 0},
+		{name: "one body", changed: []string{task}, wantRendered: 1,
+			edit:   func() { editFile(t, dir, task, "Meld je aan", "Meld je eerst aan") },
+			wantIn: map[string]string{"ik-ben-een/gebruiker/rol-stopzetten/index.html": "Meld je eerst aan"}},
+		{name: "one body, no hint", changed: nil, wantRendered: 1,
+			edit: func() { editFile(t, dir, task, "Meld je eerst aan", "Meld je nu aan") }},
+		// The menu's own page, its parent's choices, and the breadcrumbs
+		// and back links of its four tasks show its link title.
+		{name: "a menu's label", changed: []string{menu}, wantRendered: 6,
+			edit:   func() { editFile(t, dir, menu, `linkTitle: "Gebruiker"`, `linkTitle: "Gewone gebruiker"`) },
+			wantIn: map[string]string{"ik-ben-een/index.html": "Gewone gebruiker"}},
+		{name: "the definitions reach every page", changed: []string{"content/_definitions.md"}, wantRendered: len(first.Nodes),
+			edit: func() { editFile(t, dir, "content/_definitions.md", "heeft toegang tot", "krijgt toegang tot") }},
+		// The new page, and its parent's page, whose choices list it.
+		{name: "a new node", changed: []string{"content/ik-ben-een/gebruiker/nieuw.md"}, wantRendered: 2,
+			edit: func() {
+				os.WriteFile(filepath.Join(dir, "content/ik-ben-een/gebruiker/nieuw.md"), []byte("---\ntitle: Nieuw\nweight: 9\n---\n\nNieuw.\n"), 0o644)
+			},
+			wantIn: map[string]string{"ik-ben-een/gebruiker/nieuw/index.html": "Nieuw."}},
+		{name: "a deleted node", changed: []string{"content/ik-ben-een/gebruiker/nieuw.md"}, wantRendered: 1,
+			edit: func() { os.Remove(filepath.Join(dir, "content/ik-ben-een/gebruiker/nieuw.md")) }},
+	}
+	for _, s := range steps {
+		t.Run(s.name, func(t *testing.T) {
+			s.edit()
+			site, err := b.Rebuild(s.changed)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := site.Rendered - extra; got != s.wantRendered {
+				t.Errorf("rendered %d node pages, want %d", got, s.wantRendered)
+			}
+			for name, want := range s.wantIn {
+				if !strings.Contains(string(site.Files[name]), want) {
+					t.Errorf("%s lacks %q", name, want)
+				}
+			}
+			fresh, err := Generate(opts)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(fresh.Files) != len(site.Files) {
+				t.Errorf("%d files, a build from scratch makes %d", len(site.Files), len(fresh.Files))
+			}
+			for name, data := range fresh.Files {
+				if !bytes.Equal(site.Files[name], data) {
+					t.Errorf("%s differs from a build from scratch", name)
+				}
+			}
+		})
+	}
+}
+
+// TestBuilderKeepsLastGoodSite checks that a failed build leaves the
+// Builder's last good site, and that the next good build recovers.
+func TestBuilderKeepsLastGoodSite(t *testing.T) {
+	dir := writeSite(t, smallSite())
+	b := NewBuilder(siteOptions(dir))
+	good, err := b.Build()
+	if err != nil {
+		t.Fatal(err)
+	}
+	os.WriteFile(filepath.Join(dir, "content/a/een.md"), []byte("---\ntitle: Een\n"), 0o644)
+	if _, err := b.Rebuild([]string{"content/a/een.md"}); err == nil {
+		t.Fatal("a broken file built")
+	}
+	if b.Last() != good {
+		t.Fatal("the failed build replaced the last good site")
+	}
+	os.WriteFile(filepath.Join(dir, "content/a/een.md"), []byte("---\ntitle: Een weer\n---\n\n[twee](twee.md)\n"), 0o644)
+	site, err := b.Rebuild([]string{"content/a/een.md"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(site.Files["a/een/index.html"]), "Een weer") {
+		t.Error("the fixed page is not rebuilt")
+	}
+	if len(site.Changed) == 0 {
+		t.Error("no changed files reported")
+	}
+}

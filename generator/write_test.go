@@ -1,0 +1,77 @@
+package generator
+
+import (
+	"os"
+	"path/filepath"
+	"syscall"
+	"testing"
+)
+
+func inode(t *testing.T, p string) uint64 {
+	t.Helper()
+	info, err := os.Stat(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	st, ok := info.Sys().(*syscall.Stat_t)
+	if !ok {
+		t.Skip("no inode numbers on this system")
+	}
+	return st.Ino
+}
+
+// TestWriteKeepsUnchangedFiles checks that a second write keeps the files
+// whose bytes did not change (same inode, same modification time), writes
+// the changed ones and drops the removed ones.
+func TestWriteKeepsUnchangedFiles(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "public")
+	first := map[string][]byte{
+		"index.html":      []byte("<p>start"),
+		"a/index.html":    []byte("<p>a"),
+		"b/c/index.html":  []byte("<p>c"),
+		"assets/x.css":    []byte("p{}"),
+		"gone/index.html": []byte("<p>gone"),
+	}
+	if err := Write(out, first); err != nil {
+		t.Fatal(err)
+	}
+	keptBefore := inode(t, filepath.Join(out, "a/index.html"))
+	infoBefore, _ := os.Stat(filepath.Join(out, "a/index.html"))
+	second := map[string][]byte{
+		"index.html":     []byte("<p>start, changed"),
+		"a/index.html":   []byte("<p>a"),
+		"b/c/index.html": []byte("<p>c"),
+		"assets/x.css":   []byte("p{}"),
+	}
+	if err := Write(out, second); err != nil {
+		t.Fatal(err)
+	}
+	if inode(t, filepath.Join(out, "a/index.html")) != keptBefore {
+		t.Error("an unchanged file was written again")
+	}
+	infoAfter, _ := os.Stat(filepath.Join(out, "a/index.html"))
+	if !infoAfter.ModTime().Equal(infoBefore.ModTime()) {
+		t.Error("an unchanged file has a new modification time")
+	}
+	for name, want := range second {
+		got, err := os.ReadFile(filepath.Join(out, filepath.FromSlash(name)))
+		if err != nil || string(got) != string(want) {
+			t.Errorf("%s = %q, %v; want %q", name, got, err, want)
+		}
+	}
+	if _, err := os.Stat(filepath.Join(out, "gone")); !os.IsNotExist(err) {
+		t.Errorf("a file no longer built is still there: %v", err)
+	}
+	// A file changed by hand to another size is written again, not kept.
+	os.WriteFile(filepath.Join(out, "a/index.html"), []byte("<p>edited by hand"), 0o644)
+	if err := Write(out, second); err != nil {
+		t.Fatal(err)
+	}
+	if got, _ := os.ReadFile(filepath.Join(out, "a/index.html")); string(got) != "<p>a" {
+		t.Errorf("a file edited by hand was kept: %q", got)
+	}
+	entries, _ := os.ReadDir(filepath.Dir(out))
+	if len(entries) != 1 {
+		t.Errorf("%d entries beside the output, want none", len(entries)-1)
+	}
+}
