@@ -3,7 +3,6 @@ package generator
 import (
 	"crypto/sha256"
 	"encoding/hex"
-	"fmt"
 	"html/template"
 	"io/fs"
 	"path"
@@ -39,87 +38,7 @@ type Site struct {
 // Generate builds the site in memory. Its error is an ErrorList with
 // every problem found, each at its file and line.
 func Generate(opts Options) (*Site, error) {
-	probs := &problems{}
-	l := &loader{fsys: opts.Source, name: opts.SourceName, drafts: opts.Drafts, probs: probs}
-	settings := loadSettings(opts.Source, opts.SourceName, probs)
-	if opts.BaseURL != "" {
-		if err := checkBaseURL(opts.BaseURL); err != nil {
-			probs.add("--base-url", 0, "%v", err)
-		}
-		settings.BaseURL = opts.BaseURL
-	}
-	th := &themeLayers{base: opts.Theme, site: opts.Source, siteName: opts.SourceName}
-	t := loadStrings(th, opts.Source, opts.SourceName, settings.Language, probs)
-	icons := th.icons(probs)
-	tmpl := th.templates(template.FuncMap{
-		"icon": func(name string) template.HTML { return template.HTML(icons[name]) },
-	}, probs)
-
-	l.load()
-	w := buildGraph(l.src, l)
-	if w.root == nil {
-		return nil, probs.err()
-	}
-	if settings.Title == "" {
-		settings.Title = w.root.Title
-	}
-
-	md := newMarkdown(icons, t)
-	r := &pageRenderer{
-		site: &settings, t: t, tmpl: tmpl, w: w, md: md, loader: l, devScript: opts.DevScript,
-		bodies: map[*Node]renderedBody{}, definitions: map[string]definitionsData{},
-	}
-	for _, n := range w.nodes {
-		bc := &bodyContext{
-			file: l.displayPath(n.File), dir: n.dir(), pageDir: n.urlDir(),
-			resolve: w.resolve, probs: probs, src: n.body,
-		}
-		r.bodies[n] = md.render(bc)
-		n.Links, n.External = bc.links, bc.external
-	}
-	w.checkReachable(l)
-
-	files := map[string][]byte{}
-	r.assets = staticAssets(th, files)
-	for name, out := range w.assets {
-		files[out] = l.src.assets[name]
-	}
-	if err := probs.err(); err != nil || tmpl == nil {
-		return nil, err
-	}
-
-	site := &Site{Files: files, Nodes: w.nodes}
-	for _, n := range w.nodes {
-		html, err := r.execute("page.html", r.page(n))
-		if err != nil {
-			probs.addErr(templateError(err, path.Join(themeDir, "templates", "page.html")))
-			break
-		}
-		files[n.URL] = html
-	}
-	if html, err := r.execute("404.html", r.notFound()); err != nil {
-		probs.addErr(templateError(err, path.Join(themeDir, "templates", "404.html")))
-	} else {
-		files["404.html"] = html
-	}
-	site.Pages = len(w.nodes) + 1
-	site.Rendered = site.Pages
-	if settings.BaseURL != "" {
-		files["sitemap.xml"] = sitemap(&settings, w.nodes)
-		files["robots.txt"] = []byte("User-agent: *\nAllow: /\nSitemap: " + settings.absoluteURL("sitemap.xml") + "\n")
-	}
-	if err := probs.err(); err != nil {
-		return nil, err
-	}
-	m := newMinifier()
-	for name, data := range files {
-		out, err := minifyFile(m, name, data)
-		if err != nil {
-			return nil, fmt.Errorf("minify %s: %w", name, err)
-		}
-		files[name] = out
-	}
-	return site, nil
+	return NewBuilder(opts).Build()
 }
 
 // Build generates the site and writes it to the folder out. When the
