@@ -1,0 +1,123 @@
+package serve
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/chromedp/chromedp"
+	"github.com/wizardsite/wizard/internal/browser"
+)
+
+var chrome browser.Browser
+
+func TestMain(m *testing.M) { os.Exit(browser.Main(m, &chrome)) }
+
+// eval runs js in the tab's page.
+func eval[T any](t *testing.T, tab context.Context, js string) T {
+	t.Helper()
+	ctx, cancel := context.WithTimeout(tab, 10*time.Second)
+	defer cancel()
+	v, err := chromedp.Run(ctx, chromedp.Evaluate[T](js))
+	if err != nil {
+		t.Fatalf("%s: %v", js, err)
+	}
+	return v
+}
+
+// waitTrue polls js in the tab until it is true. Errors while the page
+// reloads (its context is gone for a moment) are part of waiting.
+func waitTrue(t *testing.T, tab context.Context, js string) {
+	t.Helper()
+	deadline := time.Now().Add(20 * time.Second)
+	var last error
+	for time.Now().Before(deadline) {
+		ctx, cancel := context.WithTimeout(tab, 2*time.Second)
+		ok, err := chromedp.Run(ctx, chromedp.Evaluate[bool](js))
+		cancel()
+		if err == nil && ok {
+			return
+		}
+		last = err
+		time.Sleep(20 * time.Millisecond)
+	}
+	body, _ := chromedp.Run(tab, chromedp.Evaluate[string](`document.body ? document.body.innerText : ""`))
+	t.Fatalf("not true within 20s: %s (last error: %v); the page shows:\n%s", js, last, body)
+}
+
+// longPage is a node whose page is tall enough to scroll.
+func longPage(title, first string) string {
+	return page(title, first+"\n\n"+strings.Repeat("Een alinea om de pagina lang te maken.\n\n", 120))
+}
+
+func TestBrowserLiveReload(t *testing.T) {
+	tab := chrome.Tab(t)
+	dir := t.TempDir()
+	writeSite(t, dir, fixture)
+	bFile := filepath.Join(dir, "content/b.md")
+	writeFile(t, bFile, longPage("Pagina B", "Eerste versie."))
+	r := startServer(t, dir, nil)
+	if err := chromedp.Do(tab, chromedp.Navigate(r.URL()+"b/")); err != nil {
+		t.Fatal(err)
+	}
+	waitTrue(t, tab, `document.body.innerText.includes("Eerste versie.")`)
+	// Wait for the page's event stream, so that the test does not race
+	// the script's connection (a late one would catch up anyway).
+	waitClients(t, r.hub, 1)
+	eval[chromedp.Void](t, tab, `window.scrollTo(0, 600); window.beforeSave = true`)
+
+	t.Run("save shows the new text, scroll kept", func(t *testing.T) {
+		writeFile(t, bFile, longPage("Pagina B", "Tweede versie, live."))
+		waitTrue(t, tab, `document.body.innerText.includes("Tweede versie, live.")`)
+		if eval[bool](t, tab, `window.beforeSave === true`) {
+			t.Fatal("the page changed without a reload: the test would not show the reload")
+		}
+		waitTrue(t, tab, `Math.abs(window.scrollY - 600) < 2`)
+	})
+
+	t.Run("broken front matter shows the overlay", func(t *testing.T) {
+		writeFile(t, bFile, "---\ntitle: [kapot\n---\n\nKapot.\n")
+		waitTrue(t, tab, `(document.getElementById("wizard-build-problems") || {}).textContent?.includes("content/b.md:2") === true`)
+		// The last good page is still shown under it.
+		if !eval[bool](t, tab, `document.body.innerText.includes("Tweede versie, live.")`) {
+			t.Fatal("the page under the overlay is gone")
+		}
+	})
+
+	t.Run("the fix clears it", func(t *testing.T) {
+		writeFile(t, bFile, longPage("Pagina B", "Derde versie, hersteld."))
+		waitTrue(t, tab, `document.body.innerText.includes("Derde versie, hersteld.") && !document.getElementById("wizard-build-problems")`)
+	})
+
+	t.Run("stylesheet swapped without reload", func(t *testing.T) {
+		eval[chromedp.Void](t, tab, `window.keptAcrossSwap = 42`)
+		writeFile(t, filepath.Join(dir, "theme/static/style.css"), "body{background-color:rgb(1, 2, 3)}")
+		waitTrue(t, tab, `getComputedStyle(document.body).backgroundColor === "rgb(1, 2, 3)"`)
+		if !eval[bool](t, tab, `window.keptAcrossSwap === 42`) {
+			t.Fatal("the page reloaded for a stylesheet-only change")
+		}
+		if n := eval[int](t, tab, `document.querySelectorAll('link[rel="stylesheet"]').length`); n != 1 {
+			t.Fatalf("%d stylesheet links after the swap, want 1", n)
+		}
+	})
+}
+
+// A tab whose page is deleted goes to the nearest page above it.
+func TestBrowserPageGone(t *testing.T) {
+	tab := chrome.Tab(t)
+	dir := t.TempDir()
+	writeSite(t, dir, fixture)
+	r := startServer(t, dir, nil)
+	if err := chromedp.Do(tab, chromedp.Navigate(r.URL()+"a/one/index.html")); err != nil {
+		t.Fatal(err)
+	}
+	waitTrue(t, tab, `document.body.innerText.includes("Eerste antwoord.")`)
+	waitClients(t, r.hub, 1)
+	if err := os.Remove(filepath.Join(dir, "content/a/one.md")); err != nil {
+		t.Fatal(err)
+	}
+	waitTrue(t, tab, `location.pathname === "/a/" && document.body.innerText.includes("Dit is menu A.")`)
+}
