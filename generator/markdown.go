@@ -41,6 +41,7 @@ type bodyContext struct {
 	src      []byte              // the source, to turn offsets into lines
 	links    []*Node             // nodes the body links to
 	external []ExternalLink      // links that leave the site
+	relative bool                // the HTML holds a href relative to the page
 	notes    []*ast.Blockquote   // [!NOTE] block quotes, taken out of the body
 	actions  []*ast.Blockquote   // [!OPTIONAL] block quotes, taken out of the body
 	seen     map[ast.Node]bool   // links already handled
@@ -415,8 +416,10 @@ func (bc *bodyContext) resolveRelative(n ast.Node, dest string) (target, string,
 	case t.node != nil:
 		bc.links = append(bc.links, t.node)
 		href = relURL(bc.pageDir, t.node.URL)
+		bc.relative = true
 	case t.asset != "":
 		href = relURL(bc.pageDir, t.asset)
+		bc.relative = true
 	default:
 		bc.problem(n, "link to %q: no such node or file (content/%s)", dest, full)
 		return target{}, "", false

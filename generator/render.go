@@ -122,22 +122,35 @@ func (r *pageRenderer) common(d *pageData) {
 	}
 }
 
+// anyFolder keys the definitions in r.definitions when they hold no
+// relative link, and so are the same for every page.
+const anyFolder = "\x00any"
+
 // definitionsFor renders the definitions for pages in one output folder,
 // so that links in them are relative to that folder.
 func (r *pageRenderer) definitionsFor(dir string) definitionsData {
 	if d, ok := r.definitions[dir]; ok {
 		return d
 	}
+	if d, ok := r.definitions[anyFolder]; ok {
+		return d
+	}
 	var d definitionsData
+	key := dir
 	if def := r.w.definitions; def != nil {
 		d.Title = def.Title
-		body := r.md.render(&bodyContext{
+		bc := &bodyContext{
 			file: r.loader.displayPath(def.File), dir: def.dir(), pageDir: dir,
 			resolve: r.w.resolve, probs: r.loader.probs, src: def.body,
-		})
-		d.Body = body.Content
+		}
+		d.Body = r.md.render(bc).Content
+		if !bc.relative {
+			key = anyFolder // nothing in it depends on where the page is
+		}
+	} else {
+		key = anyFolder
 	}
-	r.definitions[dir] = d
+	r.definitions[key] = d
 	return d
 }
 
