@@ -52,20 +52,20 @@ func TestAxe(t *testing.T) {
 	b := buildSite(t)
 	o := serveHTTP(t, b.dir)
 	tab := chrome.Tab(t)
-	for _, n := range b.site.Nodes {
+	for _, p := range sitePages(b.site) {
 		for _, withPopup := range []bool{false, true} {
 			state := "popup closed"
-			open(t, tab, o.page(n.URL))
+			open(t, tab, o.page(p))
 			if withPopup {
 				state = "popup open"
 				openPopup(t, tab)
 			}
 			res := runAxe(t, tab, string(src))
 			if res.Passes == 0 {
-				t.Fatalf("%s: axe checked no rule", n.URL)
+				t.Fatalf("%s: axe checked no rule", p)
 			}
 			if len(res.Violations) > 0 {
-				t.Errorf("%s, %s: %d WCAG violations:\n%s", n.URL, state, len(res.Violations), formatViolations(res.Violations))
+				t.Errorf("%s, %s: %d WCAG violations:\n%s", p, state, len(res.Violations), formatViolations(res.Violations))
 			}
 		}
 	}

@@ -21,7 +21,7 @@ const pageInfoJS = `({
 	location: location.href,
 	title: document.title,
 	h1: (document.querySelector("h1") || {}).textContent || "",
-	links: Array.from(document.querySelectorAll("a[href]"), a => a.href),
+	links: Array.from(document.querySelectorAll("a[href]"), a => new URL(a.getAttribute("href"), document.baseURI).href),
 })`
 
 // open loads the address in the tab and reads the page.
@@ -46,10 +46,20 @@ func readPage(t *testing.T, ctx context.Context) pageInfo {
 
 // TestCrawl follows every internal link breadth first from the start
 // page, over HTTP from a plain static file server and from the unzipped
-// pack via file://, and checks that every page of the site is reached.
+// pack via file://, and checks that every page of the site is reached:
+// every node's, and any page the theme adds; all but the 404 page.
 func TestCrawl(t *testing.T) {
 	b := buildSite(t)
-	titles := pageTitles(b.site)
+	titles := nodeTitles(b.site)
+	linked := map[string]bool{} // every page a link must lead to
+	for _, p := range sitePages(b.site) {
+		linked[p] = p != notFoundPage
+	}
+	for _, n := range b.site.Nodes {
+		if !linked[n.URL] {
+			t.Fatalf("node %s has no page %s in the build", n.File, n.URL)
+		}
+	}
 	origins := []struct {
 		name string
 		open func(t *testing.T) origin
@@ -75,12 +85,15 @@ func TestCrawl(t *testing.T) {
 				if at, ok := o.sitePath(info.Location); !ok || at != p {
 					t.Errorf("%s: loaded as %s", p, info.Location)
 				}
-				want, isPage := titles[p]
+				h1 := strings.TrimSpace(info.H1)
+				want, isNode := titles[p]
 				switch {
-				case !isPage:
+				case !linked[p]:
 					t.Errorf("%s is linked but is no page of the site", p)
-				case !strings.Contains(info.Title, want) || strings.TrimSpace(info.H1) != want:
+				case isNode && (!strings.Contains(info.Title, want) || h1 != want):
 					t.Errorf("%s: title %q, heading %q; want both to show %q", p, info.Title, info.H1, want)
+				case h1 == "" || !strings.Contains(info.Title, h1):
+					t.Errorf("%s: title %q does not show the heading %q", p, info.Title, info.H1)
 				}
 				for _, l := range info.Links {
 					sp, ok := o.sitePath(l)
@@ -97,12 +110,12 @@ func TestCrawl(t *testing.T) {
 					}
 				}
 			}
-			for _, n := range b.site.Nodes {
-				if !seen[n.URL] {
-					t.Errorf("page %s (%s) was not reached by following links from the start page", n.URL, n.File)
+			for p, ok := range linked {
+				if ok && !seen[p] {
+					t.Errorf("page %s was not reached by following links from the start page", p)
 				}
 			}
-			t.Logf("%s: reached %d pages of %d nodes; %d external links not followed", o.name, len(seen), len(b.site.Nodes), external)
+			t.Logf("%s: reached %d pages (%d nodes); %d external links not followed", o.name, len(seen), len(b.site.Nodes), external)
 		})
 	}
 }

@@ -57,14 +57,14 @@ func TestLayout(t *testing.T) {
 			if err := chromedp.Do(tab, chromedp.EmulateViewport(size.width, size.height)); err != nil {
 				t.Fatal(err)
 			}
-			for _, n := range b.site.Nodes {
-				open(t, tab, o.page(n.URL))
+			for _, p := range sitePages(b.site) {
+				open(t, tab, o.page(p))
 				bad, err := chromedp.Run(tab, chromedp.Evaluate[[]string](layoutJS))
 				if err != nil {
 					t.Fatal(err)
 				}
 				if len(bad) > 0 {
-					t.Errorf("%s at %dpx:\n\t%s", n.URL, size.width, strings.Join(bad, "\n\t"))
+					t.Errorf("%s at %dpx:\n\t%s", p, size.width, strings.Join(bad, "\n\t"))
 				}
 			}
 			for _, s := range []struct {

@@ -9,6 +9,7 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -120,8 +121,25 @@ func (o origin) inside(addr string) bool {
 	return ok
 }
 
-// pageTitles maps each page of the site to the title of its node.
-func pageTitles(site *generator.Site) map[string]string {
+// notFoundPage is the page a host shows for an unknown address: no link
+// leads to it.
+const notFoundPage = "404.html"
+
+// sitePages lists every HTML page of the build in path order: the nodes'
+// pages, any page the theme adds, and the 404 page.
+func sitePages(site *generator.Site) []string {
+	var pages []string
+	for name := range site.Files {
+		if strings.HasSuffix(name, ".html") {
+			pages = append(pages, name)
+		}
+	}
+	slices.Sort(pages)
+	return pages
+}
+
+// nodeTitles maps the page of each node to the node's title.
+func nodeTitles(site *generator.Site) map[string]string {
 	titles := map[string]string{}
 	for _, n := range site.Nodes {
 		titles[n.URL] = n.Title
