@@ -33,6 +33,10 @@ type Strings struct {
 	NotFoundTitle  string `yaml:"notFoundTitle"`  // the heading of the 404 page
 	NotFoundText   string `yaml:"notFoundText"`   // the text of the 404 page
 	ToStart        string `yaml:"toStart"`        // the link to the start page on the 404 page
+	OverviewTitle  string `yaml:"overviewTitle"`  // the heading of the overview page and its link in the footer
+	OverviewIntro  string `yaml:"overviewIntro"`  // the sentence above the map
+	OverviewMap    string `yaml:"overviewMap"`    // the name of the map for screen readers
+	OverviewAsList string `yaml:"overviewAsList"` // the control that shows the map as a list
 }
 
 // loadStrings reads the theme's strings for lang, then the site's.

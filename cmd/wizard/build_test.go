@@ -46,12 +46,12 @@ func TestBuildCommand(t *testing.T) {
 	}{
 		{name: "builds into public of the site root", files: good,
 			args:     func(dir string) []string { return []string{"build", "--source", dir} },
-			wantCode: 0, wantStdout: "wrote 3 pages (5 files) to "},
+			wantCode: 0, wantStdout: "wrote 4 pages (6 files) to "},
 		{name: "with a base URL", files: good,
 			args: func(dir string) []string {
 				return []string{"build", "--source", dir, "--base-url", "https://example.org/"}
 			},
-			wantCode: 0, wantStdout: "wrote 3 pages (7 files)"},
+			wantCode: 0, wantStdout: "wrote 4 pages (8 files)"},
 		{name: "bad base URL", files: good,
 			args:     func(dir string) []string { return []string{"build", "--source", dir, "--base-url", "example.org"} },
 			wantCode: 1, wantStderr: "--base-url: want an absolute address"},

@@ -20,5 +20,7 @@ site with breadcrumbs, choices, home and back links and a definitions popup.`,
 	root.SetOut(stdout)
 	root.SetErr(stderr)
 	root.AddCommand(newBuildCmd(), newPackCmd(), newServeCmd(), newVersionCmd())
+	root.AddCommand(newNewCmd(), newCheckCmd(), newGraphCmd())
+	addCompletion(root)
 	return root
 }

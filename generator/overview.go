@@ -1,0 +1,209 @@
+package generator
+
+import (
+	"bytes"
+	"fmt"
+	"html/template"
+	"path"
+	"strings"
+	"unicode/utf8"
+)
+
+// overviewPage is the output path of the map of the whole wizard.
+const overviewPage = "overzicht/index.html"
+
+// The geometry of the overview map, in SVG user units. The map is
+// overviewWidth units wide and scales to the width of the page, so on a
+// 320 px phone (288 px of content) a unit is about 0.96 px and the
+// labels are about 14 px high.
+const (
+	overviewWidth  = 300 // the viewBox width
+	overviewPad    = 2   // around the whole map
+	overviewIndent = 18  // per level of the tree
+	overviewFont   = 15  // font size of the labels
+	overviewLineH  = 19  // distance between two lines of a label
+	overviewPadX   = 8   // inside a box, left and right
+	overviewPadY   = 8   // inside a box, above and below the text
+	overviewGap    = 8   // between two boxes
+	overviewCharW  = 9.8 // a generous average width of one character at overviewFont
+	overviewTick   = 9.0 // where a level's connector runs, right of its parent's left edge
+	overviewRadius = 4   // box corners
+	overviewStroke = 2   // box outline
+	overviewMinCol = 8   // the fewest characters a label line may hold
+	overviewSlack  = 0.5 // half a stroke, so outlines are not cut off at the edge
+	overviewLink   = "#0a4a85"
+	overviewPaper  = "#ffffff"
+	overviewLine   = "#4a4a4a"
+)
+
+// overviewItem is one node of the overview, as the template's nested
+// list and the SVG show it.
+type overviewItem struct {
+	Href     string          // relative to overzicht/, naming a file
+	Label    string          // the link title
+	Children []*overviewItem // the nodes of its folder, in weight order
+	menu     bool            // it has nodes below it
+	depth    int             // 0 for the start page
+}
+
+// overviewData is what templates/overview.html is given: a page without
+// a node, with the map and the same tree as a list.
+type overviewData struct {
+	*pageData
+	Map  template.HTML   // the SVG
+	Tree []*overviewItem // the start page, with everything below it
+}
+
+// OverviewHref is the relative link from a page to the overview, for
+// the footer of every page.
+func (p *pageData) OverviewHref() string { return relURL(p.dir, overviewPage) }
+
+// OverviewCurrent reports whether the page is the overview itself; the
+// overview's own data says yes.
+func (p *pageData) OverviewCurrent() bool { return false }
+
+// OverviewCurrent is true on the overview page.
+func (d *overviewData) OverviewCurrent() bool { return true }
+
+// overview renders overzicht/index.html into files and returns how many
+// pages it wrote: 1, or 0 when its address is taken, which is an error.
+func (r *pageRenderer) overview(files map[string][]byte) int {
+	for _, n := range r.w.nodes {
+		if n.URL == overviewPage {
+			r.loader.probs.add(r.loader.displayPath(n.File), 1,
+				"address %s is the overview of the wizard, which the generator writes: rename the folder or set a slug", overviewPage)
+			return 0
+		}
+	}
+	for name, out := range r.w.assets {
+		if out == overviewPage {
+			r.loader.probs.add(r.loader.displayPath(name), 0,
+				"this file would overwrite %s, the overview of the wizard, which the generator writes", overviewPage)
+			return 0
+		}
+	}
+	dir := path.Dir(overviewPage)
+	d := &overviewData{pageData: &pageData{
+		Site: r.site, T: r.t, dir: dir, assets: r.assets, DevScript: r.devScript,
+		Title: r.t.OverviewTitle + " – " + r.site.Title,
+		Home:  r.link(dir, r.w.root, r.w.root.LinkTitle),
+	}}
+	back := d.Home
+	d.Back = &back
+	d.Crumbs = []navLink{d.Home, {Href: relURL(dir, overviewPage), Label: r.t.OverviewTitle, Current: true}}
+	r.common(d.pageData)
+	if r.site.BaseURL != "" {
+		d.Canonical = r.site.absoluteURL(prettyPath(overviewPage))
+	}
+	root := overviewTree(r.w.root, dir, 0)
+	d.Tree = []*overviewItem{root}
+	d.Map = overviewSVG(root, r.t.OverviewMap)
+
+	var buf bytes.Buffer
+	if err := r.tmpl.ExecuteTemplate(&buf, "overview.html", d); err != nil {
+		r.loader.probs.addErr(templateError(err, path.Join(themeDir, "templates", "overview.html")))
+		return 0
+	}
+	files[overviewPage] = buf.Bytes()
+	return 1
+}
+
+// overviewTree is the folder tree below n.
+func overviewTree(n *Node, dir string, depth int) *overviewItem {
+	it := &overviewItem{Href: relURL(dir, n.URL), Label: n.LinkTitle, menu: len(n.Children) > 0, depth: depth}
+	for _, c := range n.Children {
+		it.Children = append(it.Children, overviewTree(c, dir, depth+1))
+	}
+	return it
+}
+
+// overviewSVG draws the tree as an indented list of boxes, one below the
+// other, each a link, with lines from each box to those of its folder.
+// Labels wrap to the width left at their level, so the map stays one
+// narrow column that a phone shows at full width.
+func overviewSVG(root *overviewItem, label string) template.HTML {
+	var boxes, lines strings.Builder
+	y := float64(overviewPad)
+	var draw func(it *overviewItem) (mid float64)
+	draw = func(it *overviewItem) float64 {
+		x := float64(overviewPad + it.depth*overviewIndent)
+		w := float64(overviewWidth-overviewPad) - x
+		text := wrapLabel(it.Label, max(overviewMinCol, int((w-2*overviewPadX)/overviewCharW)))
+		h := float64(len(text)*overviewLineH + 2*overviewPadY)
+		top := y
+		class := "overview-page"
+		if it.menu {
+			class = "overview-menu"
+		}
+		fmt.Fprintf(&boxes, `<a href="%s" class="%s">`, template.HTMLEscapeString(it.Href), class)
+		fmt.Fprintf(&boxes, `<rect x="%g" y="%g" width="%g" height="%g" rx="%d" fill="%s" stroke="%s" stroke-width="%d"/>`,
+			x+overviewSlack, top+overviewSlack, w-2*overviewSlack, h-2*overviewSlack, overviewRadius, overviewPaper, overviewLink, overviewStroke)
+		fmt.Fprintf(&boxes, `<text font-size="%d" fill="%s">`, overviewFont, overviewLink)
+		for i, l := range text {
+			// A no-break space ends every line but the last: the link's
+			// name is its text, and the lines must not run together in
+			// it. (The minifier drops plain spaces between tspans.) The
+			// baseline sits a quarter of the font size above the foot of
+			// the line.
+			if i < len(text)-1 {
+				l += "\u00a0"
+			}
+			fmt.Fprintf(&boxes, `<tspan x="%g" y="%g">%s</tspan>`, x+overviewPadX,
+				top+overviewPadY+float64((i+1)*overviewLineH)-0.25*overviewFont, template.HTMLEscapeString(l))
+		}
+		boxes.WriteString(`</text></a>`)
+		y += h + overviewGap
+		if len(it.Children) > 0 {
+			tick := x + overviewTick
+			last := 0.0
+			for _, c := range it.Children {
+				cm := draw(c)
+				fmt.Fprintf(&lines, `<path d="M%g %gH%g"/>`, tick, cm, x+overviewIndent)
+				last = cm
+			}
+			fmt.Fprintf(&lines, `<path d="M%g %gV%g"/>`, tick, top+h, last)
+		}
+		return top + h/2
+	}
+	draw(root)
+	height := y - overviewGap + overviewPad
+	var b strings.Builder
+	fmt.Fprintf(&b, `<svg class="overview-map" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 %d %g" width="100%%" role="group" aria-label="%s">`,
+		overviewWidth, height, template.HTMLEscapeString(label))
+	fmt.Fprintf(&b, `<g class="overview-lines" fill="none" stroke="%s" stroke-width="1.5" aria-hidden="true">%s</g>`, overviewLine, lines.String())
+	b.WriteString(`<g class="overview-boxes">`)
+	b.WriteString(boxes.String())
+	b.WriteString(`</g></svg>`)
+	return template.HTML(b.String())
+}
+
+// wrapLabel breaks a label into lines of at most cols characters, at
+// spaces; a word longer than a line is cut.
+func wrapLabel(s string, cols int) []string {
+	var out []string
+	cur := ""
+	for _, word := range strings.Fields(s) {
+		for utf8.RuneCountInString(word) > cols {
+			if cur != "" {
+				out = append(out, cur)
+				cur = ""
+			}
+			r := []rune(word)
+			out = append(out, string(r[:cols]))
+			word = string(r[cols:])
+		}
+		switch {
+		case cur == "":
+			cur = word
+		case utf8.RuneCountInString(cur)+1+utf8.RuneCountInString(word) <= cols:
+			cur += " " + word
+		default:
+			out = append(out, cur)
+			cur = word
+		}
+	}
+	if cur != "" || len(out) == 0 {
+		out = append(out, cur)
+	}
+	return out
+}
