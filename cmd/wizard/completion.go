@@ -1,6 +1,11 @@
 package main
 
-import "github.com/spf13/cobra"
+import (
+	"errors"
+	"fmt"
+
+	"github.com/spf13/cobra"
+)
 
 // addCompletion adds cobra's completion and help commands now rather than
 // when the root runs, so that they carry examples like every command.
@@ -24,6 +29,16 @@ func addCompletion(root *cobra.Command) {
 			for _, sh := range c.Commands() {
 				sh.Example = examples[sh.Name()]
 			}
+			// Without a Run, cobra answers an unknown shell with its help
+			// and exit status 0; a script that pipes the output into a
+			// file should see the mistake.
+			c.RunE = func(cmd *cobra.Command, args []string) error {
+				if len(args) > 0 {
+					return fmt.Errorf("unknown shell %q: choose bash, zsh, fish or powershell", args[0])
+				}
+				return errors.New("name the shell: wizard completion bash|zsh|fish|powershell")
+			}
+			c.Args = cobra.ArbitraryArgs
 		}
 	}
 }
