@@ -19,7 +19,7 @@
 #
 # Each run builds into an emptied output folder; writing the sites is not timed. Hugo
 # builds with --minify, since wizard build minifies too. The ratio columns are
-# wizard ÷ Hugo: 0.10 is a tenth of Hugo's time or memory. Measured with GNU time
+# wizard / Hugo: 0.10 is a tenth of Hugo's time or memory. Measured with GNU time
 # (/usr/bin/time, Debian's package "time", installed when missing).
 set -euo pipefail
 
@@ -99,7 +99,7 @@ measure() {
 			cat "$dir/$tool.log" >&2
 			return 1
 		fi
-		echo "bench: $n nodes, $tool, run $i: $(tail -n 1 "$times")" >&2
+		echo "bench: $n nodes, $tool, run $i: wall user sys KB $(tail -n 1 "$times"), load $(cut -d " " -f 1 /proc/loadavg)" >&2
 	done
 	find "$out" -name '*.html' | wc -l >"$dir/$tool.pages"
 }
@@ -118,7 +118,8 @@ echo "wizard: $("$wizard" version 2>/dev/null | head -n 1 || echo "$wizard")"
 echo "machine: $(nproc) cores, $(uname -sr), load average $(cut -d ' ' -f 1-3 /proc/loadavg)"
 echo
 fmt='%7s  %-6s %4s %7s %9s %9s %9s %9s %9s %9s\n'
-rows=()
+# The table is printed a size at a time, so long runs show figures early.
+printf "$fmt" N tool runs pages "wall s" "cpu s" "rss MB" "wall/hugo" "cpu/hugo" "rss/hugo"
 for n in $sizes; do
 	echo "bench: writing the sites of $n nodes (not timed)" >&2
 	site "$n"
@@ -127,18 +128,17 @@ for n in $sizes; do
 	if [[ -n $hugo ]]; then
 		measure "$n" hugo
 		read -r hp hw hc hr <<<"$(stats "$n" hugo)"
-		rows+=("$(printf "$fmt" "$n" wizard "$(runs "$n")" "$wp" "$ww" "$wc" "$wr" \
+		printf "$fmt" "$n" wizard "$(runs "$n")" "$wp" "$ww" "$wc" "$wr" \
 			"$(awk -v a="$ww" -v b="$hw" 'BEGIN { printf "%.3f", a / b }')" \
 			"$(awk -v a="$wc" -v b="$hc" 'BEGIN { printf "%.3f", a / b }')" \
-			"$(awk -v a="$wr" -v b="$hr" 'BEGIN { printf "%.3f", a / b }')")")
-		rows+=("$(printf "$fmt" "$n" hugo "$(runs "$n")" "$hp" "$hw" "$hc" "$hr" - - -)")
+			"$(awk -v a="$wr" -v b="$hr" 'BEGIN { printf "%.3f", a / b }')"
+		printf "$fmt" "$n" hugo "$(runs "$n")" "$hp" "$hw" "$hc" "$hr" - - -
 	else
-		rows+=("$(printf "$fmt" "$n" wizard "$(runs "$n")" "$wp" "$ww" "$wc" "$wr" - - -)")
+		printf "$fmt" "$n" wizard "$(runs "$n")" "$wp" "$ww" "$wc" "$wr" - - -
 	fi
 	rm -rf "$work/$n/wizard.out" "$work/$n/hugo.out"
 done
-
-printf "$fmt" N tool runs pages "wall s" "cpu s" "rss MB" "wall÷hugo" "cpu÷hugo" "rss÷hugo"
-printf '%s\n' "${rows[@]}"
 echo
-echo "medians of the runs; cpu = user + system; pages = .html files written"
+echo "medians of the runs; cpu = user + system; pages = .html files written;"
+echo "load average at the end $(cut -d ' ' -f 1-3 /proc/loadavg): on a busy machine wall time"
+echo "includes waiting for a core, so compare cpu first"
