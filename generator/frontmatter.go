@@ -23,10 +23,35 @@ type frontMatter struct {
 	Prev        *linkSpec  `yaml:"prev"`        // previous page of a sequence
 	Next        *linkSpec  `yaml:"next"`        // next page of a sequence
 	Slug        string     `yaml:"slug"`        // last part of the page's address
+	HugoKeys    `yaml:",inline"`
+
 
 	// lines holds the line in the file of each key and of each item of
 	// choices, so that later checks can point at them.
 	lines map[string]int
+}
+
+// HugoKeys are front matter keys that Hugo sites often carry and that a
+// wizard does not use: they are accepted and ignored, so that a Hugo tree
+// builds as it is, while any other unknown key is reported as a typo.
+type HugoKeys struct {
+	Date        any `yaml:"date"`
+	Lastmod     any `yaml:"lastmod"`
+	PublishDate any `yaml:"publishDate"`
+	ExpiryDate  any `yaml:"expiryDate"`
+	Tags        any `yaml:"tags"`
+	Categories  any `yaml:"categories"`
+	Keywords    any `yaml:"keywords"`
+	Aliases     any `yaml:"aliases"`
+	Summary     any `yaml:"summary"`
+	Author      any `yaml:"author"`
+	Authors     any `yaml:"authors"`
+	Type        any `yaml:"type"`
+	Layout      any `yaml:"layout"`
+	Menu        any `yaml:"menu"`
+	Params      any `yaml:"params"`
+	Images      any `yaml:"images"`
+	Toc         any `yaml:"toc"`
 }
 
 // linkSpec is a link to another node as written in front matter: a path,
@@ -85,8 +110,14 @@ func splitFrontMatter(src []byte) (yamlSrc []byte, yamlLine int, body []byte, er
 
 // parseFrontMatter decodes the YAML of a node file. firstLine is the line
 // of the file on which the YAML starts.
-func parseFrontMatter(src []byte, firstLine int) (frontMatter, *Error) {
-	var fm frontMatter
+func parseFrontMatter(src []byte, firstLine int) (fm frontMatter, ferr *Error) {
+	// The YAML library panics on some malformed input (found by
+	// FuzzGenerate); a writer gets an error at the front matter instead.
+	defer func() {
+		if r := recover(); r != nil {
+			fm, ferr = frontMatter{}, &Error{Line: firstLine, Err: fmt.Errorf("front matter is not valid YAML (%v)", r)}
+		}
+	}()
 	fm.lines = map[string]int{}
 	if len(bytes.TrimSpace(src)) == 0 {
 		return fm, nil

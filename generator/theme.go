@@ -56,15 +56,15 @@ func (t *themeLayers) file(name string) (themeFile, error) {
 // list returns the names of the files in a theme folder, from both layers.
 func (t *themeLayers) list(dir string) []string {
 	var names []string
-	for _, fsys := range []fs.FS{t.base, t.site} {
-		if fsys == nil {
+	layers := []struct {
+		fsys fs.FS
+		dir  string
+	}{{t.base, dir}, {t.site, path.Join(themeDir, dir)}}
+	for _, layer := range layers {
+		if layer.fsys == nil {
 			continue
 		}
-		d := dir
-		if fsys == t.site {
-			d = path.Join(themeDir, dir)
-		}
-		entries, err := fs.ReadDir(fsys, d)
+		entries, err := fs.ReadDir(layer.fsys, layer.dir)
 		if err != nil {
 			continue
 		}
