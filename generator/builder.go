@@ -21,22 +21,22 @@ import (
 // A Builder is not safe for concurrent use.
 type Builder struct {
 	opts Options
-	last *Site       // the last good build, nil before the first
-	memo *buildMemo  // what the last good build made, to reuse
+	last *Site      // the last good build, nil before the first
+	memo *buildMemo // what the last good build made, to reuse
 }
 
 // buildMemo is what one good build leaves for the next.
 type buildMemo struct {
-	files  map[string]memoFile  // content files by path in content/
-	bodies map[string]memoBody  // rendered bodies by node file
-	pages  map[string]memoPage  // rendered pages by output path
-	dirs   []string             // the folders of content/, to tell a new file from a changed one
-	env    [32]byte             // the signature of settings, theme and options
+	files  map[string]memoFile // content files by path in content/
+	bodies map[string]memoBody // rendered bodies by node file
+	pages  map[string]memoPage // rendered pages by output path
+	dirs   []string            // the folders of content/, to tell a new file from a changed one
+	env    [32]byte            // the signature of settings, theme and options
 }
 
 // memoFile is a content file as read.
 type memoFile struct {
-	data []byte   // its bytes
+	data []byte     // its bytes
 	read readResult // what was made of them
 }
 

@@ -25,7 +25,6 @@ type frontMatter struct {
 	Slug        string     `yaml:"slug"`        // last part of the page's address
 	HugoKeys    `yaml:",inline"`
 
-
 	// lines holds the line in the file of each key and of each item of
 	// choices, so that later checks can point at them.
 	lines map[string]int
