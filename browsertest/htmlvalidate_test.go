@@ -26,12 +26,15 @@ type validateMessage struct {
 	Column   int    `json:"column"`
 }
 
+// htmlValidateCLI is html-validate's command line in node_modules/.
+const htmlValidateCLI = "html-validate/bin/html-validate.mjs"
+
 // htmlValidate runs html-validate's command line with the config of this
 // package on the files, and returns its report.
 func htmlValidate(t *testing.T, files []string) []validateResult {
 	t.Helper()
 	node := nodeBinary(t)
-	cli := npmFile(t, "html-validate/bin/html-validate.mjs")
+	cli := npmFile(t, htmlValidateCLI)
 	args := append([]string{cli, "--config", ".htmlvalidate.json", "--formatter", "json"}, files...)
 	cmd := exec.Command(node, args...)
 	var stdout, stderr bytes.Buffer
@@ -51,6 +54,8 @@ func htmlValidate(t *testing.T, files []string) []validateResult {
 // TestHTMLValidate checks every built page, the 404 page included, with
 // html-validate's standard preset: no error.
 func TestHTMLValidate(t *testing.T) {
+	nodeBinary(t)
+	npmFile(t, htmlValidateCLI)
 	b := buildSite(t)
 	var files []string
 	for name := range b.site.Files {
