@@ -71,11 +71,25 @@ func TestBrowserLiveReload(t *testing.T) {
 
 	t.Run("save shows the new text, scroll kept", func(t *testing.T) {
 		writeFile(t, bFile, longPage("Pagina B", "Tweede versie, live."))
-		waitTrue(t, tab, `document.body.innerText.includes("Tweede versie, live.")`)
-		if eval[bool](t, tab, `window.beforeSave === true`) {
-			t.Fatal("the page changed without a reload: the test would not show the reload")
+		waitTrue(t, tab, `document.body.innerText.includes("Tweede versie, live.") && !document.body.innerText.includes("Eerste versie.")`)
+		if !eval[bool](t, tab, `Math.abs(window.scrollY - 600) < 2`) {
+			t.Fatalf("scrolled to %v, want 600", eval[float64](t, tab, `window.scrollY`))
 		}
-		waitTrue(t, tab, `Math.abs(window.scrollY - 600) < 2`)
+		// Only the body changed: it was swapped in place, the fast way.
+		if !eval[bool](t, tab, `window.beforeSave === true`) {
+			t.Fatal("the page was reloaded for a body-only change")
+		}
+	})
+
+	t.Run("a change in the head reloads, scroll kept", func(t *testing.T) {
+		eval[chromedp.Void](t, tab, `window.scrollTo(0, 700)`)
+		writeFile(t, bFile, "---\ntitle: Pagina B\ndescription: Een nieuwe beschrijving.\n---\n\nTweede versie, live.\n\n"+
+			strings.Repeat("Een alinea om de pagina lang te maken.\n\n", 120))
+		waitTrue(t, tab, `document.querySelector('meta[name="description"]')?.content === "Een nieuwe beschrijving."`)
+		if eval[bool](t, tab, `window.beforeSave === true`) {
+			t.Fatal("the head changed without a reload")
+		}
+		waitTrue(t, tab, `Math.abs(window.scrollY - 700) < 2`)
 	})
 
 	t.Run("broken front matter shows the overlay", func(t *testing.T) {

@@ -18,6 +18,10 @@ type change struct {
 // stylesheets (style.0123456789.css), so that hosts may cache them.
 var fingerprint = regexp.MustCompile(`\.[0-9a-f]{10}(\.css)$`)
 
+// fingerprinted matches the theme's stylesheets and scripts, whose
+// names change with their bytes.
+var fingerprinted = regexp.MustCompile(`^assets/.*\.[0-9a-f]{10}\.(css|js)$`)
+
 // classify compares two builds. When only stylesheets changed, pages
 // differ only in the fingerprinted names of those stylesheets: then the
 // tabs can swap the stylesheet and keep the page. Anything else, or

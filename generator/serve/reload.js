@@ -1,8 +1,11 @@
 // Live reload for `wizard serve`. Served pages load this script as
 // /_wizard/reload.js#VERSION, VERSION being the build the page comes
 // from. It listens to /_wizard/events (Server-Sent Events):
-//   reload  the site changed: reload, keeping the scroll position, or go
-//           to the nearest existing ancestor when this page is gone;
+//   reload  the site changed: fetch the page anew and put its body in
+//           place, keeping the scroll position (a full reload when more
+//           than the body and title changed, or the page has scripts of
+//           its own); go to the nearest existing ancestor when the page
+//           is gone;
 //   css     only stylesheets changed: swap them, no reload;
 //   error   the last build failed: show its problems over the page.
 // Pages built by `wizard build` never load it.
@@ -44,7 +47,7 @@
 
   stream.addEventListener("reload", function (e) {
     if (!isCurrent(e)) {
-      reload();
+      update(Number(e.lastEventId));
     }
   });
 
@@ -82,6 +85,70 @@
     showOverlay(lines);
   });
 
+  // headKey is a page's head without its title: when it is the same in
+  // the new page, swapping the body and title is the whole change.
+  function headKey(doc) {
+    var head = doc.head.cloneNode(true);
+    Array.prototype.forEach.call(head.querySelectorAll("title"), function (t) { t.remove(); });
+    return head.innerHTML.trim();
+  }
+  var head = headKey(document);
+
+  // ownScripts reports whether a page has scripts besides this one,
+  // which a body swap would not run.
+  function ownScripts(doc) {
+    return Array.prototype.some.call(doc.scripts, function (s) {
+      return !s.src || new URL(s.src, location.href).pathname !== src.pathname;
+    });
+  }
+
+  // update brings the page to the site's latest build. Updates run one
+  // at a time; events that come meanwhile make one more run.
+  var updating = false;
+  var again = false;
+  function update(id) {
+    if (updating) {
+      again = true;
+      return;
+    }
+    updating = true;
+    var finish = function () {
+      updating = false;
+      if (again) {
+        again = false;
+        update(NaN);
+      }
+    };
+    fetch(location.pathname + location.search, { cache: "no-store" }).then(function (r) {
+      if (r.status === 404) {
+        goToAncestor(location.pathname);
+        return null;
+      }
+      return r.ok ? r.text() : Promise.reject(new Error(String(r.status)));
+    }).then(function (html) {
+      if (html === null) {
+        return;
+      }
+      var doc = new DOMParser().parseFromString(html, "text/html");
+      if (headKey(doc) !== head || ownScripts(doc) || ownScripts(document)) {
+        reload();
+        return;
+      }
+      var x = window.scrollX;
+      var y = window.scrollY;
+      document.title = doc.title;
+      document.body.replaceWith(doc.body);
+      window.scrollTo(x, y);
+      var own = document.querySelector('script[src*="/_wizard/"]');
+      var m = own ? /#(\d+)$/.exec(own.getAttribute("src")) : null;
+      version = m ? Number(m[1]) : id;
+      finish();
+    }).catch(function () {
+      reload();
+    });
+  }
+
+  // reload reloads the page, which puts it back at the same place.
   function reload() {
     try {
       sessionStorage.setItem(scrollKey, JSON.stringify([window.scrollX, window.scrollY]));

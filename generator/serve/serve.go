@@ -164,7 +164,7 @@ func (s *Server) Run(ctx context.Context) error {
 	served := make(chan error, 1)
 	go func() { served <- srv.Serve(s.ln) }()
 
-	s.rebuild()
+	s.rebuild(nil)
 	close(s.ready)
 	for {
 		select {
@@ -181,7 +181,7 @@ func (s *Server) Run(ctx context.Context) error {
 			if !settle(ctx, w.changes, s.cfg.Quiet) {
 				continue
 			}
-			s.rebuild()
+			s.rebuild(func() bool { return len(w.changes) > 0 })
 		}
 	}
 }
@@ -207,14 +207,20 @@ func settle(ctx context.Context, changes <-chan struct{}, quiet time.Duration) b
 }
 
 // rebuild builds the site once, has the hub serve and announce the
-// result, and prints what happened.
-func (s *Server) rebuild() {
+// result, and prints what happened. A failed build is not announced when
+// pending reports that files changed meanwhile: it may have read a file
+// halfway through its save, and the next build comes at once.
+func (s *Server) rebuild(pending func() bool) {
 	start := time.Now()
 	site, err := s.build()
 	took := time.Since(start).Round(100 * time.Microsecond)
 	s.builds.Add(1)
 	s.reportEscapes()
 	prev := s.cur.Load()
+	if err != nil && pending != nil && pending() {
+		fmt.Fprintf(s.log, "build failed in %s, but files changed meanwhile: building again\n", took)
+		return
+	}
 	if err != nil {
 		lines := errorLines(err)
 		fmt.Fprintf(s.log, "build failed in %s; still serving the last good site:\n", took)

@@ -2,7 +2,9 @@ package serve
 
 import (
 	"bytes"
+	"crypto/sha256"
 	_ "embed"
+	"encoding/hex"
 	"html/template"
 	"io/fs"
 	"mime"
@@ -18,6 +20,12 @@ import (
 //go:embed reload.js
 var reloadJS []byte
 
+// scriptETag names the version of reload.js.
+var scriptETag = func() string {
+	sum := sha256.Sum256(reloadJS)
+	return `"` + hex.EncodeToString(sum[:8]) + `"`
+}()
+
 // ServeHTTP serves the last good site, the reload script and the event
 // stream. Only GET and HEAD are allowed.
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
@@ -28,6 +36,14 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	}
 	switch r.URL.Path {
 	case scriptPath:
+		// Revalidated on every load, and a 304 while it is the same:
+		// it changes only with the wizard binary.
+		w.Header().Set("ETag", scriptETag)
+		w.Header().Set("Cache-Control", "no-cache")
+		if r.Header.Get("If-None-Match") == scriptETag {
+			w.WriteHeader(http.StatusNotModified)
+			return
+		}
 		write(w, r, http.StatusOK, "reload.js", reloadJS)
 		return
 	case eventsPath:
@@ -143,17 +159,25 @@ func withVersion(name string, page []byte, version int64) []byte {
 	return append(out, page[end:]...)
 }
 
-// write sends one file with its type by extension. Nothing is cached:
-// the next reload must see the next build.
+// write sends one file with its type by extension. Nothing is cached,
+// for the next reload must see the next build, except stylesheets and
+// scripts with a fingerprint in their name: a new build that changes
+// them names them anew. Caching them saves each reload two requests.
 func write(w http.ResponseWriter, r *http.Request, status int, name string, data []byte) {
 	h := w.Header()
+	cache := "no-store"
+	if status == http.StatusOK && fingerprinted.MatchString(name) {
+		cache = "max-age=31536000, immutable"
+	}
 	ctype := mime.TypeByExtension(path.Ext(name))
 	if ctype == "" {
 		ctype = "application/octet-stream"
 	}
 	h.Set("Content-Type", ctype)
 	h.Set("Content-Length", strconv.Itoa(len(data)))
-	h.Set("Cache-Control", "no-store")
+	if h.Get("Cache-Control") == "" {
+		h.Set("Cache-Control", cache)
+	}
 	h.Set("X-Content-Type-Options", "nosniff")
 	w.WriteHeader(status)
 	if r.Method != http.MethodHead {

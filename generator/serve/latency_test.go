@@ -1,0 +1,214 @@
+package serve
+
+import (
+	"context"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/chromedp/cdproto/cdp"
+	cdppage "github.com/chromedp/cdproto/page"
+	"github.com/chromedp/chromedp"
+)
+
+// The latency benchmark: save-to-screen time in real Chromium over 50
+// edits of the eGov site, saves 1 s and 50 ms apart. It is a measure,
+// not a test of speed: it asserts only that no save is lost.
+//
+//	WIZARD_LATENCY=1 go test -run TestLatency -v ./generator/serve
+//
+// A save's latency is from just before the file is written to the first
+// paint of a page that shows that save or a later one (a newer save
+// contains the older one, as a writer's file does). "Never shown" counts
+// the saves that no painted page ever reflected: it must be 0. "Not
+// painted as such" counts the saves overtaken by the next one before
+// their own page was painted, which saves 50 ms apart can be.
+
+// paintLog records, in every document of the tab, the edit its page
+// shows and when it was first painted, in sessionStorage, which lives
+// across reloads.
+const paintLog = `(() => {
+  const record = () => {
+    const m = document.body && document.body.innerText.match(/wizard-latency-edit-(\d+)/);
+    const log = JSON.parse(sessionStorage.getItem("wizard-latency") || "[]");
+    log.push({n: m ? Number(m[1]) : -1, t: performance.timeOrigin + performance.now()});
+    sessionStorage.setItem("wizard-latency", JSON.stringify(log));
+  };
+  const later = () => requestAnimationFrame(() => setTimeout(record, 0));
+  document.addEventListener("DOMContentLoaded", () => {
+    later();
+    // The live-reload script swaps the body in place when only it changed.
+    new MutationObserver(later).observe(document.documentElement, {childList: true});
+  });
+})();`
+
+type paint struct {
+	N int     `json:"n"` // the edit shown, -1 for none
+	T float64 `json:"t"` // Unix milliseconds
+}
+
+func TestLatency(t *testing.T) {
+	if os.Getenv("WIZARD_LATENCY") == "" {
+		t.Skip("a benchmark: run with WIZARD_LATENCY=1")
+	}
+	for _, gap := range []time.Duration{time.Second, 50 * time.Millisecond} {
+		t.Run(gap.String(), func(t *testing.T) { measureLatency(t, gap, 50) })
+	}
+}
+
+func measureLatency(t *testing.T, gap time.Duration, edits int) {
+	tab := chrome.Tab(t)
+	dir := t.TempDir()
+	copyTree(t, filepath.Join("..", "..", "content"), filepath.Join(dir, "content"))
+	copyTree(t, filepath.Join("..", "..", "site.yaml"), filepath.Join(dir, "site.yaml"))
+	const node = "content/ik-ben-een/gebruiker/rol-stopzetten.md"
+	const url = "ik-ben-een/gebruiker/rol-stopzetten/"
+	orig, err := os.ReadFile(filepath.Join(dir, node))
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := startServer(t, dir, nil)
+	events := listen(t, r.URL(), "")
+
+	addScript := func(ctx context.Context, tg *chromedp.Target) error {
+		_, err := cdp.Call(ctx, tg, cdppage.AddScriptToEvaluateOnNewDocument, cdppage.AddScriptToEvaluateOnNewDocumentParams{Source: paintLog})
+		return err
+	}
+	if err := chromedp.Do(tab, chromedp.Func(addScript), chromedp.Navigate(r.URL()+url)); err != nil {
+		t.Fatal(err)
+	}
+	waitClients(t, r.hub, 2) // the tab and the test's own listener
+
+	saved := make([]float64, edits+1)
+	pushed := make([]float64, 0, edits)
+	for i := 1; i <= edits; i++ {
+		body := fmt.Sprintf("%s\nwizard-latency-edit-%d\n", orig, i)
+		saved[i] = unixMillis(time.Now())
+		writeFile(t, filepath.Join(dir, node), body)
+		end := time.Now().Add(gap)
+		for time.Now().Before(end) {
+			select {
+			case ev := <-events.events:
+				if ev.name == "reload" {
+					pushed = append(pushed, unixMillis(time.Now()))
+				}
+			case <-time.After(time.Until(end)):
+			}
+		}
+	}
+	waitTrue(t, tab, fmt.Sprintf(`document.body.innerText.includes("wizard-latency-edit-%d")`, edits))
+	time.Sleep(200 * time.Millisecond) // the last paint record
+	log := eval[[]paint](t, tab, `JSON.parse(sessionStorage.getItem("wizard-latency") || "[]")`)
+
+	// Where the time goes: save to reload event (watching, building),
+	// event to paint (the script and Chromium).
+	var toPush, toPaint []float64
+	for _, p := range log {
+		if p.N < 1 || p.N > edits {
+			continue
+		}
+		for _, at := range pushed {
+			if at >= saved[p.N] && at <= p.T {
+				toPush = append(toPush, at-saved[p.N])
+				toPaint = append(toPaint, p.T-at)
+				break
+			}
+		}
+	}
+	t.Logf("medians: save to reload event %.1f ms, reload event to paint %.1f ms", medianOf(toPush), medianOf(toPaint))
+
+	var lat []float64
+	never, overtaken := 0, 0
+	for i := 1; i <= edits; i++ {
+		first, exact := -1.0, false
+		for _, p := range log {
+			if p.N >= i && p.T >= saved[i] && first < 0 {
+				first = p.T - saved[i]
+			}
+			exact = exact || p.N == i
+		}
+		if first < 0 {
+			never++
+			continue
+		}
+		if !exact {
+			overtaken++
+		}
+		lat = append(lat, first)
+	}
+	slices.Sort(lat)
+	median, maxv := 0.0, 0.0
+	if len(lat) > 0 {
+		median, maxv = lat[len(lat)/2], lat[len(lat)-1]
+		if len(lat)%2 == 0 {
+			median = (lat[len(lat)/2-1] + lat[len(lat)/2]) / 2
+		}
+	}
+	t.Logf("saves %s apart: %d edits, median %.1f ms, max %.1f ms, never shown %d, not painted as such %d, paints %d, reload events %d, builds %d",
+		gap, edits, median, maxv, never, overtaken, len(log), len(pushed), r.Builds())
+	t.Logf("build times: %s", buildTimes(r.log.String()))
+	if never != 0 {
+		t.Fatalf("%d saves were never shown", never)
+	}
+}
+
+func medianOf(v []float64) float64 {
+	if len(v) == 0 {
+		return 0
+	}
+	v = slices.Clone(v)
+	slices.Sort(v)
+	return v[len(v)/2]
+}
+
+func unixMillis(t time.Time) float64 { return float64(t.UnixNano()) / 1e6 }
+
+// buildTimes sums up the "rendered … in T" lines of the server log.
+func buildTimes(log string) string {
+	var ds []time.Duration
+	for _, line := range strings.Split(log, "\n") {
+		_, rest, ok := strings.Cut(line, " pages in ")
+		if !ok {
+			continue
+		}
+		if d, err := time.ParseDuration(strings.Split(rest, ";")[0]); err == nil {
+			ds = append(ds, d)
+		}
+	}
+	if len(ds) == 0 {
+		return "none"
+	}
+	slices.Sort(ds)
+	return fmt.Sprintf("%d builds, median %s, max %s", len(ds), ds[len(ds)/2], ds[len(ds)-1])
+}
+
+// copyTree copies a file or a folder.
+func copyTree(t *testing.T, from, to string) {
+	t.Helper()
+	err := filepath.WalkDir(from, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		rel, err := filepath.Rel(from, p)
+		if err != nil {
+			return err
+		}
+		target := filepath.Join(to, rel)
+		if d.IsDir() {
+			return os.MkdirAll(target, 0o755)
+		}
+		data, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		return os.WriteFile(target, data, 0o644)
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+}
