@@ -32,6 +32,10 @@ type buildMemo struct {
 	pages  map[string]memoPage // rendered pages by output path
 	dirs   []string            // the folders of content/, to tell a new file from a changed one
 	env    [32]byte            // the signature of settings, theme and options
+
+	overviewKey [32]byte            // the signature of the tree the overview shows
+	overview    map[string][]byte   // the overview's files, minified
+	minified    map[[32]byte][]byte // other minified files by the SHA-256 of their input
 }
 
 // memoFile is a content file as read.
@@ -143,8 +147,10 @@ func (run *buildRun) build(changed []string) (*Site, *buildMemo, error) {
 		out["404.html"] = html
 	}
 	site.Pages = len(w.nodes) + 1
-	site.Pages += r.overview(out) // overzicht/index.html: the map of the whole wizard
-	site.Rendered += site.Pages - len(w.nodes)
+	site.Rendered++
+	n := run.overview(r, memo, out, m)
+	site.Pages += n
+	site.Rendered += n
 	if settings.BaseURL != "" {
 		out["sitemap.xml"] = sitemap(&settings, w.nodes)
 		out["robots.txt"] = []byte("User-agent: *\nAllow: /\nSitemap: " + settings.absoluteURL("sitemap.xml") + "\n")
@@ -152,17 +158,60 @@ func (run *buildRun) build(changed []string) (*Site, *buildMemo, error) {
 	if err := probs.err(); err != nil {
 		return nil, nil, err
 	}
+	memo.minified = map[[32]byte][]byte{}
 	for name, data := range out {
-		if _, isPage := memo.pages[name]; isPage || w.assets[name] != "" {
-			continue // pages are minified as they are rendered
+		if _, done := memo.pages[name]; done || memo.overview[name] != nil {
+			continue // minified as they were rendered
 		}
-		min, err := minifyFile(m, name, data)
-		if err != nil {
-			return nil, nil, fmt.Errorf("minify %s: %w", name, err)
+		key := sha256.Sum256(append([]byte(name+"\x00"), data...))
+		min, ok := []byte(nil), false
+		if run.memo != nil {
+			min, ok = run.memo.minified[key]
 		}
+		if !ok {
+			var err error
+			if min, err = minifyFile(m, name, data); err != nil {
+				return nil, nil, fmt.Errorf("minify %s: %w", name, err)
+			}
+		}
+		memo.minified[key] = min
 		out[name] = min
 	}
 	return site, memo, nil
+}
+
+// overview renders the map of the whole wizard when the tree it shows
+// changed, and reuses the last one otherwise. It returns how many pages
+// it rendered.
+func (run *buildRun) overview(r *pageRenderer, memo *buildMemo, out map[string][]byte, m minifier) int {
+	h := sha256.New()
+	h.Write(memo.env[:])
+	for _, n := range r.w.nodes {
+		fmt.Fprintf(h, "%s\x00%s\x00%s\x00%d\x00", n.File, n.URL, n.LinkTitle, len(n.Children))
+	}
+	defs := r.definitionsFor(path.Dir(overviewPage))
+	fmt.Fprintf(h, "%s\x00%s\x00", defs.Title, defs.Body)
+	copy(memo.overviewKey[:], h.Sum(nil))
+	if run.memo != nil && run.memo.overviewKey == memo.overviewKey && run.memo.overview != nil {
+		memo.overview = run.memo.overview
+		for name, data := range memo.overview {
+			out[name] = data
+		}
+		return 0
+	}
+	files := map[string][]byte{}
+	count := r.overview(files) // overzicht/index.html: the map of the whole wizard
+	memo.overview = map[string][]byte{}
+	for name, data := range files {
+		min, err := minifyFile(m, name, data)
+		if err != nil {
+			run.probs.add(name, 0, "minify: %v", err)
+			continue
+		}
+		memo.overview[name] = min
+		out[name] = min
+	}
+	return count
 }
 
 // load reads content/: only the changed files when the last build's

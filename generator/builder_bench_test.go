@@ -1,0 +1,64 @@
+package generator
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/wizardsite/wizard/bench/synth"
+)
+
+// BenchmarkRebuildOneFile measures what `wizard serve` does after a save:
+// one answer page of a synthetic wizard edited, then Rebuild with its path.
+func BenchmarkRebuildOneFile(b *testing.B) {
+	for _, n := range []int{1000, 10000} {
+		b.Run(fmt.Sprintf("nodes=%d", n), func(b *testing.B) {
+			dir := filepath.Join(b.TempDir(), "site")
+			if err := synth.Write(dir, n, synth.Wizard); err != nil {
+				b.Fatal(err)
+			}
+			rel := anAnswer(b, dir)
+			full := filepath.Join(dir, filepath.FromSlash(rel))
+			orig, err := os.ReadFile(full)
+			if err != nil {
+				b.Fatal(err)
+			}
+			builder := NewBuilder(Options{Source: os.DirFS(dir), SourceName: dir, Theme: siteOptions(dir).Theme})
+			if _, err := builder.Build(); err != nil {
+				b.Fatal(err)
+			}
+			b.ResetTimer()
+			for i := range b.N {
+				edited := strings.Replace(string(orig), "\n\n", fmt.Sprintf("\n\nBewerking %d.\n\n", i), 1)
+				if err := os.WriteFile(full, []byte(edited), 0o644); err != nil {
+					b.Fatal(err)
+				}
+				site, err := builder.Rebuild([]string{rel})
+				if err != nil {
+					b.Fatal(err)
+				}
+				if site.Rendered > 2 { // the page and 404.html
+					b.Fatalf("rendered %d pages for one edit", site.Rendered)
+				}
+			}
+		})
+	}
+}
+
+// anAnswer returns the path of some answer page of the site root dir.
+func anAnswer(b *testing.B, dir string) string {
+	var found string
+	filepath.WalkDir(filepath.Join(dir, contentDir), func(p string, d os.DirEntry, err error) error {
+		if err == nil && found == "" && !d.IsDir() && filepath.Ext(p) == ".md" && !strings.HasPrefix(d.Name(), "_") {
+			rel, _ := filepath.Rel(dir, p)
+			found = filepath.ToSlash(rel)
+		}
+		return nil
+	})
+	if found == "" {
+		b.Fatal("no answer page")
+	}
+	return found
+}
