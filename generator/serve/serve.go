@@ -235,7 +235,7 @@ func (s *Server) rebuild(pending func() bool) {
 		ch.kind = "reload" // clears the overlay
 	}
 	if ch.kind == "" {
-		fmt.Fprintf(s.log, "rendered %d pages in %s; nothing changed\n", site.Rendered, took)
+		fmt.Fprintf(s.log, "rendered %d of %d pages in %s; nothing changed\n", site.Rendered, site.Pages, took)
 		s.hub.publish(&snapshot{files: site.Files, version: prev.version}, event{})
 		return
 	}
@@ -244,7 +244,7 @@ func (s *Server) rebuild(pending func() bool) {
 	if ch.kind == "css" {
 		ev.data = jsonSwaps(next.version, ch.swaps)
 	}
-	fmt.Fprintf(s.log, "rendered %d pages in %s; %d files changed; %s\n", site.Rendered, took, len(site.Changed), ch.kind)
+	fmt.Fprintf(s.log, "rendered %d of %d pages in %s; %d files changed; %s\n", site.Rendered, site.Pages, took, len(site.Changed), ch.kind)
 	s.hub.publish(next, ev)
 }
 

@@ -29,7 +29,7 @@ func TestPlainSave(t *testing.T) {
 	if strings.Contains(r.log.String(), "Oorspronkelijke") {
 		t.Fatal("log holds page text")
 	}
-	if !strings.Contains(r.log.String(), "rendered ") {
+	if !regexp.MustCompile(`rendered \d+ of \d+ pages in [0-9.]+m?s`).MatchString(r.log.String()) {
 		t.Fatalf("the log does not say how many pages were rendered:\n%s", r.log.String())
 	}
 }
