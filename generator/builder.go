@@ -3,9 +3,11 @@ package generator
 import (
 	"bytes"
 	"crypto/sha256"
+	"encoding/binary"
 	"fmt"
 	"hash"
 	"html/template"
+	"io"
 	"io/fs"
 	"path"
 	"slices"
@@ -28,6 +30,7 @@ type Builder struct {
 // buildMemo is what one good build leaves for the next.
 type buildMemo struct {
 	files  map[string]memoFile // content files by path in content/
+	order  []string            // their paths in the order of the walk
 	bodies map[string]memoBody // rendered bodies by node file
 	pages  map[string]memoPage // rendered pages by output path
 	dirs   []string            // the folders of content/, to tell a new file from a changed one
@@ -110,7 +113,7 @@ func (run *buildRun) build(changed []string) (*Site, *buildMemo, error) {
 	fmt.Fprintf(env, "%+v\x00%+v\x00%v\x00%s\x00", settings, *t, opts.Drafts, opts.DevScript)
 
 	l := &loader{fsys: opts.Source, name: opts.SourceName, drafts: opts.Drafts, probs: probs}
-	files := run.load(l, changed)
+	files, order := run.load(l, changed)
 	w := buildGraph(l.src, l)
 	if w.root == nil {
 		return nil, nil, probs.err()
@@ -118,7 +121,7 @@ func (run *buildRun) build(changed []string) (*Site, *buildMemo, error) {
 	if settings.Title == "" {
 		settings.Title = w.root.Title
 	}
-	memo := &buildMemo{files: files, bodies: map[string]memoBody{}, pages: map[string]memoPage{}, dirs: l.src.dirs}
+	memo := &buildMemo{files: files, order: order, bodies: map[string]memoBody{}, pages: map[string]memoPage{}, dirs: l.src.dirs}
 	copy(memo.env[:], env.Sum(nil))
 	tree := w.signature(memo.env)
 
@@ -184,14 +187,14 @@ func (run *buildRun) build(changed []string) (*Site, *buildMemo, error) {
 // changed, and reuses the last one otherwise. It returns how many pages
 // it rendered.
 func (run *buildRun) overview(r *pageRenderer, memo *buildMemo, out map[string][]byte, m minifier) int {
-	h := sha256.New()
-	h.Write(memo.env[:])
+	s := newSigner(memo.env)
 	for _, n := range r.w.nodes {
-		fmt.Fprintf(h, "%s\x00%s\x00%s\x00%d\x00", n.File, n.URL, n.LinkTitle, len(n.Children))
+		s.str(n.File, n.URL, n.LinkTitle)
+		s.int(len(n.Children))
 	}
 	defs := r.definitionsFor(path.Dir(overviewPage))
-	fmt.Fprintf(h, "%s\x00%s\x00", defs.Title, defs.Body)
-	copy(memo.overviewKey[:], h.Sum(nil))
+	s.str(defs.Title, string(defs.Body))
+	memo.overviewKey = s.sum()
 	if run.memo != nil && run.memo.overviewKey == memo.overviewKey && run.memo.overview != nil {
 		memo.overview = run.memo.overview
 		for name, data := range memo.overview {
@@ -217,7 +220,7 @@ func (run *buildRun) overview(r *pageRenderer, memo *buildMemo, out map[string][
 // load reads content/: only the changed files when the last build's
 // files can be reused, every file otherwise. Files whose bytes did not
 // change are not parsed again.
-func (run *buildRun) load(l *loader, changed []string) map[string]memoFile {
+func (run *buildRun) load(l *loader, changed []string) (map[string]memoFile, []string) {
 	old := run.memo
 	if old != nil && changed != nil && run.onlyModified(changed) {
 		l.src = &source{assets: map[string][]byte{}, drafts: map[string]bool{}, dirs: old.dirs}
@@ -230,22 +233,17 @@ func (run *buildRun) load(l *loader, changed []string) map[string]memoFile {
 				files[rel] = run.readFile(l, rel, old)
 			}
 		}
-		names := make([]string, 0, len(files))
-		for rel := range files {
-			names = append(names, rel)
-		}
-		slices.Sort(names)
-		for _, rel := range names {
+		for _, rel := range old.order {
 			l.add(rel, files[rel].read.clone())
 		}
-		return files
+		return files, old.order
 	}
 	var names []string
 	l.src = &source{assets: map[string][]byte{}, drafts: map[string]bool{}}
 	info, err := fs.Stat(l.fsys, contentDir)
 	if err != nil || !info.IsDir() {
 		l.probs.add(joinDisplay(l.name, contentDir), 0, "no content folder: the site root must hold content/ with an _index.md start page")
-		return nil
+		return nil, nil
 	}
 	l.walk(".", []fs.FileInfo{info}, &names)
 	read := make([]memoFile, len(names))
@@ -255,7 +253,7 @@ func (run *buildRun) load(l *loader, changed []string) map[string]memoFile {
 		files[rel] = read[i]
 		l.add(rel, read[i].read.clone())
 	}
-	return files
+	return files, names
 }
 
 // onlyModified reports whether every changed path is a file of content/
@@ -303,11 +301,9 @@ func (run *buildRun) renderBodies(r *pageRenderer, tree [32]byte, memo *buildMem
 	bodies := make([]memoBody, len(nodes))
 	parallel(len(nodes), func(i int) {
 		n := nodes[i]
-		h := sha256.New()
-		h.Write(tree[:])
-		h.Write(n.body)
-		var key [32]byte
-		copy(key[:], h.Sum(nil))
+		s := newSigner(tree)
+		s.h.Write(n.body)
+		key := s.sum()
 		if run.memo != nil {
 			if old, ok := run.memo.bodies[n.File]; ok && old.key == key {
 				bodies[i] = old
@@ -380,10 +376,9 @@ func (run *buildRun) renderPages(r *pageRenderer, m minifier, memo *buildMemo, o
 // signature sums up the tree as bodies see it: every node's file and
 // address, every asset, and whether there are definitions.
 func (w *wizard) signature(env [32]byte) [32]byte {
-	h := sha256.New()
-	h.Write(env[:])
+	s := newSigner(env)
 	for _, n := range w.nodes {
-		fmt.Fprintf(h, "%s\x00%s\x00", n.File, n.URL)
+		s.str(n.File, n.URL)
 	}
 	names := make([]string, 0, len(w.assets))
 	for name := range w.assets {
@@ -391,66 +386,101 @@ func (w *wizard) signature(env [32]byte) [32]byte {
 	}
 	slices.Sort(names)
 	for _, name := range names {
-		fmt.Fprintf(h, "%s\x00%s\x00", name, w.assets[name])
+		s.str(name, w.assets[name])
 	}
-	fmt.Fprintf(h, "%v", w.definitions != nil)
-	var sum [32]byte
-	copy(sum[:], h.Sum(nil))
-	return sum
+	s.bool(w.definitions != nil)
+	return s.sum()
 }
 
 // signature sums up everything a page shows, so that a page whose
 // signature did not change need not be rendered again.
 func (d *pageData) signature(env [32]byte) [32]byte {
-	h := sha256.New()
-	h.Write(env[:])
+	s := newSigner(env)
 	n := d.Node
-	str := func(s ...string) {
-		for _, x := range s {
-			h.Write([]byte(x))
-			h.Write([]byte{0})
-		}
-	}
-	links := func(ls ...navLink) {
-		for _, l := range ls {
-			str(l.Href, l.Label, fmt.Sprint(l.Current))
-		}
-	}
-	str(n.File, n.URL, n.Title, n.LinkTitle, n.Description, n.Prompt, d.Title, d.Context, d.Canonical)
-	links(d.Home)
+	s.str(n.File, n.URL, n.Title, n.LinkTitle, n.Description, n.Prompt, d.Title, d.Context, d.Canonical)
+	s.links(d.Home)
 	for _, l := range []*navLink{d.Back, d.Prev, d.Next, d.Contact} {
+		s.bool(l != nil)
 		if l != nil {
-			links(*l)
-		} else {
-			str("-")
+			s.links(*l)
 		}
 	}
-	str("crumbs")
-	links(d.Crumbs...)
-	str("choices")
-	links(d.Choices...)
-	str("body", string(d.Body.Content))
+	s.int(len(d.Crumbs))
+	s.links(d.Crumbs...)
+	s.int(len(d.Choices))
+	s.links(d.Choices...)
+	s.str(string(d.Body.Content))
+	s.int(len(d.Body.Notes))
 	for _, x := range d.Body.Notes {
-		str("note", string(x))
+		s.str(string(x))
 	}
+	s.int(len(d.Body.Actions))
 	for _, x := range d.Body.Actions {
-		str("action", string(x))
+		s.str(string(x))
 	}
-	str(d.Definitions.Title, string(d.Definitions.Body))
-	signNodes(h, n.Parent)
-	signNodes(h, n.Children...)
+	s.str(d.Definitions.Title, string(d.Definitions.Body))
+	// What templates may show of related nodes.
+	related := append([]*Node{n.Parent}, n.Children...)
+	for _, r := range related {
+		s.bool(r != nil)
+		if r != nil {
+			s.str(r.URL, r.Title, r.LinkTitle, r.Description)
+		}
+	}
+	return s.sum()
+}
+
+// signer sums up values into a SHA-256, each value delimited, so that
+// ("ab", "c") and ("a", "bc") differ.
+type signer struct{ h hash.Hash }
+
+func newSigner(seed [32]byte) signer {
+	s := signer{sha256.New()}
+	s.h.Write(seed[:])
+	return s
+}
+
+func (s signer) str(values ...string) {
+	for _, v := range values {
+		s.int(len(v))
+		io.WriteString(s.h, v)
+	}
+}
+
+func (s signer) int(v int) {
+	var b [8]byte
+	binary.LittleEndian.PutUint64(b[:], uint64(v))
+	s.h.Write(b[:])
+}
+
+func (s signer) bool(v bool) {
+	if v {
+		s.int(1)
+	} else {
+		s.int(0)
+	}
+}
+
+func (s signer) links(ls ...navLink) {
+	for _, l := range ls {
+		s.str(l.Href, l.Label)
+		s.bool(l.Current)
+	}
+}
+
+func (s signer) sum() [32]byte {
 	var sum [32]byte
-	copy(sum[:], h.Sum(nil))
+	s.h.Sum(sum[:0])
 	return sum
 }
 
-// signNodes adds what templates may show of related nodes.
-func signNodes(h hash.Hash, nodes ...*Node) {
-	for _, n := range nodes {
-		if n != nil {
-			fmt.Fprintf(h, "%s\x00%s\x00%s\x00%s\x00", n.URL, n.Title, n.LinkTitle, n.Description)
-		}
+// sameBytes is bytes.Equal, quick when both are the same memory, as the
+// pages a Builder reused are.
+func sameBytes(a, b []byte) bool {
+	if len(a) == len(b) && len(a) > 0 && &a[0] == &b[0] {
+		return true
 	}
+	return bytes.Equal(a, b)
 }
 
 // changedFiles lists the output paths whose bytes differ between two
@@ -458,7 +488,7 @@ func signNodes(h hash.Hash, nodes ...*Node) {
 func changedFiles(old, cur *Site) []string {
 	var changed []string
 	for name, data := range cur.Files {
-		if old == nil || !bytes.Equal(old.Files[name], data) {
+		if old == nil || !sameBytes(old.Files[name], data) {
 			changed = append(changed, name)
 		}
 	}

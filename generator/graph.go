@@ -23,7 +23,7 @@ var reserved = map[string]bool{"404.html": true, "sitemap.xml": true, "robots.tx
 // buildGraph links the loaded nodes into a tree, gives each page its
 // address and resolves the front matter links.
 func buildGraph(src *source, l *loader) *wizard {
-	w := &wizard{byFile: map[string]*Node{}, assets: map[string]string{}, definitions: src.definitions}
+	w := &wizard{byFile: make(map[string]*Node, len(src.nodes)), assets: map[string]string{}, definitions: src.definitions}
 	for _, n := range src.nodes {
 		w.byFile[n.File] = n
 	}
@@ -36,33 +36,35 @@ func buildGraph(src *source, l *loader) *wizard {
 	}
 	w.root.URL = "index.html"
 
-	// Parents come before their children in this order.
-	nodes := slices.Clone(src.nodes)
-	slices.SortFunc(nodes, func(a, b *Node) int {
-		return cmp.Or(cmp.Compare(depth(a), depth(b)), cmp.Compare(a.File, b.File))
-	})
 	missing := map[string]bool{}
-	urls := map[string]*Node{"index.html": w.root}
-	for _, n := range nodes {
-		if n == w.root {
-			w.nodes = append(w.nodes, n)
-			continue
+	urls := make(map[string]*Node, len(src.nodes))
+	urls["index.html"] = w.root
+	placed := make(map[*Node]bool, len(src.nodes))
+	placed[w.root] = true
+	dropped := map[*Node]bool{}
+	// place gives n its parent and address, its parent's first.
+	var place func(n *Node) bool
+	place = func(n *Node) bool {
+		if placed[n] || dropped[n] {
+			return placed[n]
 		}
+		dropped[n] = true // until placed; a loop cannot happen, folders nest
 		parentDir := n.dir()
 		if n.IsSection() {
 			parentDir = path.Dir(parentDir)
 		}
-		parentFile := path.Join(parentDir, sectionFile)
+		parentFile := sectionFile
+		if parentDir != "." {
+			parentFile = parentDir + "/" + sectionFile
+		}
 		p := w.byFile[parentFile]
-		if p == nil || p.URL == "" {
-			delete(w.byFile, n.File)
+		if p == nil || !place(p) {
 			if p == nil && !missing[parentDir] && !l.drafted(parentFile) {
 				missing[parentDir] = true
 				l.probs.add(l.displayPath(parentDir), 0, "folder has nodes but no _index.md: every folder of nodes needs its own node")
 			}
-			continue
+			return false
 		}
-		n.Parent = p
 		name := path.Base(n.File)
 		if n.IsSection() {
 			name = path.Base(n.dir())
@@ -74,16 +76,29 @@ func buildGraph(src *source, l *loader) *wizard {
 			}
 			name = slugify(s)
 		}
-		n.URL = path.Join(p.urlDir(), name, "index.html")
-		if other := urls[n.URL]; other != nil {
-			l.probs.add(l.displayPath(n.File), 1, "same address %s as content/%s: rename one or set a slug", n.URL, other.File)
-			continue
+		url := name + "/index.html"
+		if d := p.urlDir(); d != "" {
+			url = d + "/" + url
 		}
-		urls[n.URL] = n
+		if other := urls[url]; other != nil {
+			l.probs.add(l.displayPath(n.File), 1, "same address %s as content/%s: rename one or set a slug", url, other.File)
+			return false
+		}
+		n.Parent, n.URL = p, url
+		urls[url] = n
 		p.Children = append(p.Children, n)
-		w.nodes = append(w.nodes, n)
+		delete(dropped, n)
+		placed[n] = true
+		return true
 	}
-	slices.SortFunc(w.nodes, func(a, b *Node) int { return cmp.Compare(a.File, b.File) })
+	// Nodes keep the order in which they were read: the tree's order.
+	for _, n := range src.nodes {
+		if place(n) {
+			w.nodes = append(w.nodes, n)
+		} else {
+			delete(w.byFile, n.File)
+		}
+	}
 
 	w.placeAssets(src, urls, l)
 	for _, n := range w.nodes {
@@ -94,8 +109,6 @@ func buildGraph(src *source, l *loader) *wizard {
 	}
 	return w
 }
-
-func depth(n *Node) int { return strings.Count(n.File, "/") }
 
 // placeAssets gives the other files of content/ their output paths: in
 // the output folder of the node of their folder.
