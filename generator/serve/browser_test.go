@@ -135,3 +135,29 @@ func TestBrowserPageGone(t *testing.T) {
 	}
 	waitTrue(t, tab, `location.pathname === "/a/" && document.body.innerText.includes("Dit is menu A.")`)
 }
+
+// Many tabs of one site share one connection (the shared worker), so
+// that more tabs than the browser's six connections per server all
+// load, and all update after a save.
+func TestBrowserManyTabs(t *testing.T) {
+	dir := t.TempDir()
+	writeSite(t, dir, fixture)
+	r := startServer(t, dir, nil)
+	tabs := make([]context.Context, 9)
+	for i := range tabs {
+		tabs[i] = chrome.Tab(t)
+		ctx, cancel := context.WithTimeout(tabs[i], 20*time.Second)
+		err := chromedp.Do(ctx, chromedp.Navigate(r.URL()+"b/"))
+		cancel()
+		if err != nil {
+			t.Fatalf("tab %d did not load: %v", i, err)
+		}
+	}
+	if n := r.hub.clients(); n > 6 {
+		t.Fatalf("%d event streams for %d tabs", n, len(tabs))
+	}
+	writeFile(t, filepath.Join(dir, "content/b.md"), page("Pagina B", "Alle tabs zien dit."))
+	for _, tab := range tabs {
+		waitTrue(t, tab, `document.body.innerText.includes("Alle tabs zien dit.")`)
+	}
+}

@@ -155,13 +155,12 @@ type sseClient struct {
 	events chan sseEvent
 }
 
-// listen connects to the event stream, with query appended (such as
-// "?v=3"), and reads it until the test ends.
-func listen(t testing.TB, base, query string) *sseClient {
+// listen connects to the event stream and reads it until the test ends.
+func listen(t testing.TB, base string) *sseClient {
 	t.Helper()
 	ctx, cancel := context.WithCancel(context.Background())
 	t.Cleanup(cancel)
-	req, err := http.NewRequestWithContext(ctx, http.MethodGet, strings.TrimSuffix(base, "/")+eventsPath+query, nil)
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, strings.TrimSuffix(base, "/")+eventsPath, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -239,5 +238,5 @@ func newSite(t testing.TB, setup func(*Server)) (*running, *sseClient) {
 	if code, body := r.get(t, "/"); code != http.StatusOK || !strings.Contains(body, "Welkom op de start") {
 		t.Fatalf("first build: %d\n%s\n%s", code, body, r.log.String())
 	}
-	return r, listen(t, r.URL(), "")
+	return r, listen(t, r.URL())
 }

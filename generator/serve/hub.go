@@ -13,7 +13,7 @@ import (
 
 // event is one Server-Sent Event to the tabs.
 type event struct {
-	name string // "reload", "css" or "error"; "" sends nothing
+	name string // "hello", "reload", "css" or "error"; "" sends nothing
 	id   int64  // the site version it brings; 0 writes no id, so the tab keeps its own
 	data string // one line
 }
@@ -37,10 +37,10 @@ const (
 	retryMillis  = 300              // how soon a tab reconnects after losing the stream
 )
 
-// client is one open tab.
+// client is one open stream: a tab, or the shared worker of a browser's
+// tabs.
 type client struct {
-	send    chan event // closed by the hub when the tab is dropped
-	version int64      // the site version of the tab's page; -1 when unknown
+	send chan event // closed by the hub when the client is dropped
 }
 
 // publication is a new state of the site and the event that tells it.
@@ -50,9 +50,10 @@ type publication struct {
 	done chan struct{}
 }
 
-// hub is the live-reload endpoint. One goroutine (run) owns the tabs and
-// the served snapshot, so that a tab that connects sees either the old
-// site and the event, or the new site and no event: never a gap.
+// hub is the live-reload endpoint. One goroutine (run) owns the clients
+// and stores the served snapshot, so that a client that connects gets
+// the version of the site it will be served, and every event after it:
+// never a gap.
 type hub struct {
 	cur        *atomic.Pointer[snapshot]
 	register   chan *client
@@ -91,15 +92,15 @@ func (h *hub) run() {
 			}
 			return
 		case c := <-h.register:
+			// Every stream starts with the site's version, so that a
+			// tab whose page is older (it was loading while a build came
+			// out, or comes from an earlier server) catches up at once,
+			// and then the problems of the last build, if it failed.
 			clients[c] = true
 			snap := h.cur.Load()
-			switch {
-			case snap.errs != nil:
+			c.send <- event{name: "hello", id: snap.version, data: fmt.Sprint(snap.version)}
+			if snap.errs != nil {
 				c.send <- event{name: "error", data: jsonLines(snap.errs)}
-			case c.version >= 0 && c.version != snap.version:
-				// The tab's page is older than the site (it was loading
-				// while a build came out), or from an earlier server.
-				c.send <- event{name: "reload", id: snap.version, data: fmt.Sprint(snap.version)}
 			}
 		case c := <-h.unregister:
 			drop(c)
@@ -147,17 +148,10 @@ func (h *hub) clients() int {
 	}
 }
 
-// serveEvents streams events to one tab until it goes away, is dropped,
-// or the hub closes. The tab says which site version its page shows with
-// ?v= on its first connection and with Last-Event-ID when it reconnects.
+// serveEvents streams events to one client until it goes away, is
+// dropped, or the hub closes.
 func (h *hub) serveEvents(w http.ResponseWriter, r *http.Request) {
-	c := &client{send: make(chan event, clientBuffer), version: -1}
-	if v, err := strconv.ParseInt(r.URL.Query().Get("v"), 10, 64); err == nil {
-		c.version = v
-	}
-	if v, err := strconv.ParseInt(r.Header.Get("Last-Event-ID"), 10, 64); err == nil {
-		c.version = v
-	}
+	c := &client{send: make(chan event, clientBuffer)}
 	rc := http.NewResponseController(w)
 	hdr := w.Header()
 	hdr.Set("Content-Type", "text/event-stream")

@@ -45,57 +45,46 @@ func TestHubManyTabs(t *testing.T) {
 	const tabs = 60
 	clients := make([]*sseClient, tabs)
 	for i := range clients {
-		clients[i] = listen(t, srv.URL, "?v=1")
+		clients[i] = listen(t, srv.URL)
 	}
 	waitClients(t, h, tabs)
 	h.publish(&snapshot{files: map[string][]byte{}, version: 2}, event{name: "reload", id: 2, data: "2"})
 	for i, c := range clients {
-		if ev := c.next(t, 5*time.Second); ev.name != "reload" || ev.id != "2" {
+		if ev := c.waitFor(t, "reload"); ev.id != "2" {
 			t.Fatalf("tab %d got %+v", i, ev)
 		}
 	}
 }
 
-// A tab says which build its page shows; the hub tells a tab that is
-// behind to reload at once, and leaves a current one alone.
-func TestHubCatchUp(t *testing.T) {
+// Every stream starts with the site's version, then the problems of
+// the last build when it failed, so that a tab that connects late
+// catches up.
+func TestHubHello(t *testing.T) {
 	h, srv := startHub(t, 5)
-	behind := listen(t, srv.URL, "?v=4")
-	if ev := behind.next(t, 5*time.Second); ev.name != "reload" || ev.id != "5" {
-		t.Fatalf("a tab behind got %+v, want reload 5", ev)
+	c := listen(t, srv.URL)
+	if ev := c.next(t, 5*time.Second); ev.name != "hello" || ev.data != "5" || ev.id != "5" {
+		t.Fatalf("first event %+v, want hello 5", ev)
 	}
-	current := listen(t, srv.URL, "?v=5")
-	unknown := listen(t, srv.URL, "")
-	waitClients(t, h, 3)
+	h.publish(&snapshot{files: map[string][]byte{}, version: 5, errs: []string{"content/x.md:3: kapot"}},
+		event{name: "error", data: jsonLines([]string{"content/x.md:3: kapot"})})
+	if ev := c.next(t, 5*time.Second); ev.name != "error" {
+		t.Fatalf("got %+v, want the error", ev)
+	}
+	late := listen(t, srv.URL)
+	for _, want := range []string{"hello", "error"} {
+		if ev := late.next(t, 5*time.Second); ev.name != want {
+			t.Fatalf("a late tab got %+v, want %s", ev, want)
+		}
+	}
 	h.publish(&snapshot{files: map[string][]byte{}, version: 6}, event{name: "reload", id: 6, data: "6"})
-	for _, c := range []*sseClient{current, unknown, behind} {
-		if ev := c.next(t, 5*time.Second); ev.id != "6" {
-			t.Fatalf("first event %+v, want reload 6 (nothing before it)", ev)
+	for _, tab := range []*sseClient{c, late} {
+		if ev := tab.next(t, 5*time.Second); ev.name != "reload" || ev.id != "6" {
+			t.Fatalf("got %+v, want reload 6", ev)
 		}
 	}
-}
-
-// A tab that reconnects sends Last-Event-ID, which wins over ?v=.
-func TestHubLastEventID(t *testing.T) {
-	_, srv := startHub(t, 7)
-	req, err := http.NewRequest(http.MethodGet, srv.URL+"?v=7", nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	req.Header.Set("Last-Event-ID", "3")
-	resp, err := http.DefaultClient.Do(req)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer resp.Body.Close()
-	buf := make([]byte, 0, 256)
-	for !strings.Contains(string(buf), "event: reload\nid: 7\n") {
-		chunk := make([]byte, 256)
-		n, err := resp.Body.Read(chunk)
-		if err != nil {
-			t.Fatalf("stream: %v; read %q", err, buf)
-		}
-		buf = append(buf, chunk[:n]...)
+	fresh := listen(t, srv.URL)
+	if ev := fresh.next(t, 5*time.Second); ev.name != "hello" || ev.data != "6" {
+		t.Fatalf("after the fix a new tab got %+v, want hello 6", ev)
 	}
 }
 
@@ -103,7 +92,8 @@ func TestHubLastEventID(t *testing.T) {
 // event.
 func TestHubDropsStalledClient(t *testing.T) {
 	h, srv := startHub(t, 1)
-	good := listen(t, srv.URL, "?v=1")
+	good := listen(t, srv.URL)
+	good.waitFor(t, "hello")
 
 	// The stalled tab sends its request and never reads a byte.
 	conn, err := net.Dial("tcp", strings.TrimPrefix(srv.URL, "http://"))
@@ -111,7 +101,7 @@ func TestHubDropsStalledClient(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer conn.Close()
-	if _, err := io.WriteString(conn, "GET /?v=1 HTTP/1.1\r\nHost: x\r\n\r\n"); err != nil {
+	if _, err := io.WriteString(conn, "GET / HTTP/1.1\r\nHost: x\r\n\r\n"); err != nil {
 		t.Fatal(err)
 	}
 	waitClients(t, h, 2)
@@ -141,8 +131,8 @@ func TestHubDropsStalledClient(t *testing.T) {
 // down.
 func TestHubCloseEndsStreams(t *testing.T) {
 	h, srv := startHub(t, 1)
-	c := listen(t, srv.URL, "?v=1")
-	waitClients(t, h, 1)
+	c := listen(t, srv.URL)
+	c.waitFor(t, "hello")
 	h.close()
 	select {
 	case ev, ok := <-c.events:

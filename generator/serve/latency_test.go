@@ -73,7 +73,7 @@ func measureLatency(t *testing.T, gap time.Duration, edits int) {
 		t.Fatal(err)
 	}
 	r := startServer(t, dir, nil)
-	events := listen(t, r.URL(), "")
+	events := listen(t, r.URL())
 
 	addScript := func(ctx context.Context, tg *chromedp.Target) error {
 		_, err := cdp.Call(ctx, tg, cdppage.AddScriptToEvaluateOnNewDocument, cdppage.AddScriptToEvaluateOnNewDocumentParams{Source: paintLog})

@@ -1,11 +1,16 @@
 // Live reload for `wizard serve`. Served pages load this script as
 // /_wizard/reload.js#VERSION, VERSION being the build the page comes
-// from. It listens to /_wizard/events (Server-Sent Events):
+// from. The events of /_wizard/events (Server-Sent Events) come through
+// one shared worker for all the tabs of the site (/_wizard/worker.js),
+// so that many open tabs hold one connection, not one each (browsers
+// allow six per server); without SharedWorker, each tab connects itself.
+//   hello   the site's version when the stream starts: a page that is
+//           older updates, as for reload;
 //   reload  the site changed: fetch the page anew and put its body in
-//           place, keeping the scroll position (a full reload when more
-//           than the body and title changed, or the page has scripts of
-//           its own); go to the nearest existing ancestor when the page
-//           is gone;
+//           place, keeping the scroll position (a full reload, which
+//           keeps it too, when more than the body and title changed, or
+//           the page has scripts of its own); go to the nearest existing
+//           ancestor when the page is gone;
 //   css     only stylesheets changed: swap them, no reload;
 //   error   the last build failed: show its problems over the page.
 // Pages built by `wizard build` never load it.
@@ -33,28 +38,59 @@
     window.addEventListener("load", restore);
   }
 
-  var events = new URL("events", src);
-  events.hash = "";
-  if (!isNaN(version)) {
-    events.searchParams.set("v", String(version));
-  }
-  var stream = new EventSource(events.href);
-
-  // isCurrent reports whether an event brings the version this page has.
-  function isCurrent(e) {
-    return e.lastEventId !== "" && Number(e.lastEventId) === version;
-  }
-
-  stream.addEventListener("reload", function (e) {
-    if (!isCurrent(e)) {
-      update(Number(e.lastEventId));
+  // handle acts on one event of the stream.
+  function handle(name, data) {
+    switch (name) {
+    case "hello":
+    case "reload":
+      if (Number(data) !== version) {
+        update();
+      }
+      break;
+    case "css":
+      onCSS(data);
+      break;
+    case "error":
+      var lines;
+      try {
+        lines = JSON.parse(data);
+      } catch (err) {
+        lines = [data];
+      }
+      showOverlay(lines);
+      break;
     }
-  });
+  }
 
-  stream.addEventListener("css", function (e) {
+  function connect() {
+    if (window.SharedWorker) {
+      try {
+        var worker = new SharedWorker(new URL("worker.js", src).href, { name: "wizard-live-reload" });
+        worker.port.onmessage = function (e) { handle(e.data.name, e.data.data); };
+        worker.port.start();
+        worker.port.postMessage("hello");
+        window.addEventListener("pagehide", function () { worker.port.postMessage("bye"); });
+        return;
+      } catch (e) {
+        // no worker here (a sandboxed page): connect alone
+      }
+    }
+    var stream = new EventSource(new URL("events", src).href);
+    ["hello", "reload", "css", "error"].forEach(function (name) {
+      stream.addEventListener(name, function (e) {
+        // "error" is also the EventSource's own event when the
+        // connection drops; only the server's carries data.
+        if (typeof e.data === "string") {
+          handle(name, e.data);
+        }
+      });
+    });
+  }
+
+  function onCSS(json) {
     var data;
     try {
-      data = JSON.parse(e.data);
+      data = JSON.parse(json);
     } catch (err) {
       reload();
       return;
@@ -68,22 +104,7 @@
     } else {
       reload();
     }
-  });
-
-  // "error" is also the name of the EventSource's own event when the
-  // connection drops; only the server's carries data.
-  stream.addEventListener("error", function (e) {
-    if (typeof e.data !== "string") {
-      return;
-    }
-    var lines;
-    try {
-      lines = JSON.parse(e.data);
-    } catch (err) {
-      lines = [e.data];
-    }
-    showOverlay(lines);
-  });
+  }
 
   // headKey is a page's head without its title: when it is the same in
   // the new page, swapping the body and title is the whole change.
@@ -106,7 +127,7 @@
   // at a time; events that come meanwhile make one more run.
   var updating = false;
   var again = false;
-  function update(id) {
+  function update() {
     if (updating) {
       again = true;
       return;
@@ -116,7 +137,7 @@
       updating = false;
       if (again) {
         again = false;
-        update(NaN);
+        update();
       }
     };
     fetch(location.pathname + location.search, { cache: "no-store" }).then(function (r) {
@@ -141,7 +162,7 @@
       window.scrollTo(x, y);
       var own = document.querySelector('script[src*="/_wizard/"]');
       var m = own ? /#(\d+)$/.exec(own.getAttribute("src")) : null;
-      version = m ? Number(m[1]) : id;
+      version = m ? Number(m[1]) : NaN;
       finish();
     }).catch(function () {
       reload();
@@ -279,4 +300,6 @@
     box.appendChild(hint);
     document.body.appendChild(box);
   }
+
+  connect();
 })();

@@ -21,12 +21,17 @@
 //     always ends up on screen. When a watch cannot be added (the inotify
 //     limit), a warning is printed and the site is polled instead.
 //   - After a good build, the new site is served first and then the tabs are
-//     told over Server-Sent Events (/_wizard/events): "reload" (the page
-//     reloads, keeping its scroll position, or goes to its nearest existing
-//     ancestor when it is gone) or "css" when only stylesheets changed (the
-//     stylesheet is swapped without reload). Each page knows the build it
-//     came from, so a tab that was reloading while a newer build came out
-//     catches up as soon as it reconnects: no save is lost on the way.
+//     told over Server-Sent Events (/_wizard/events): "reload", and the page
+//     fetches itself anew and swaps its body in place, keeping its scroll
+//     position (a full reload, which keeps it too, when its head changed);
+//     a tab whose page is gone goes to its nearest existing ancestor. When
+//     only stylesheets changed, "css": the stylesheet is swapped. Each
+//     stream starts with the site's version ("hello"), and each page knows
+//     the build it came from, so a tab that was loading while a newer
+//     build came out catches up at once: no save is lost on the way. The
+//     tabs of a browser share one stream through a shared worker
+//     (/_wizard/worker.js), so that more tabs than the browser's six
+//     connections per server all stay live.
 //   - A failed build keeps the last good site served, prints each problem
 //     as file:line: message and shows them in an overlay in every tab; the
 //     next good build reloads the tabs, which clears it. Nothing in the
@@ -56,6 +61,7 @@ import (
 // with "_" are never built from content/, so they cannot clash.
 const (
 	scriptPath = "/_wizard/reload.js"
+	workerPath = "/_wizard/worker.js"
 	eventsPath = "/_wizard/events"
 )
 
@@ -172,9 +178,14 @@ func (s *Server) Run(ctx context.Context) error {
 			// The event streams never end by themselves: close them
 			// first, or Shutdown would wait for them.
 			s.hub.close()
-			sctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+			sctx, cancel := context.WithTimeout(context.Background(), 2*time.Second)
 			defer cancel()
-			return srv.Shutdown(sctx)
+			if err := srv.Shutdown(sctx); err != nil {
+				// A connection that takes no data (a stalled tab) is
+				// not worth waiting for: the writer asked to stop.
+				srv.Close()
+			}
+			return nil
 		case err := <-served:
 			return err
 		case <-w.changes:

@@ -15,16 +15,37 @@ import (
 	"strings"
 )
 
-// reloadJS is the live-reload script that every served page loads.
-//
-//go:embed reload.js
-var reloadJS []byte
+// The live-reload scripts: reload.js, which every served page loads,
+// and worker.js, the shared worker that holds the event stream for all
+// the tabs.
+var (
+	//go:embed reload.js
+	reloadJS []byte
+	//go:embed worker.js
+	workerJS []byte
 
-// scriptETag names the version of reload.js.
-var scriptETag = func() string {
-	sum := sha256.Sum256(reloadJS)
+	reloadETag = etag(reloadJS)
+	workerETag = etag(workerJS)
+)
+
+// etag names the version of a script.
+func etag(data []byte) string {
+	sum := sha256.Sum256(data)
 	return `"` + hex.EncodeToString(sum[:8]) + `"`
-}()
+}
+
+// serveScript serves one of the live-reload scripts. It is revalidated
+// on every load, and answered with 304 while it is the same: it changes
+// only with the wizard binary.
+func serveScript(w http.ResponseWriter, r *http.Request, name string, data []byte, tag string) {
+	w.Header().Set("ETag", tag)
+	w.Header().Set("Cache-Control", "no-cache")
+	if r.Header.Get("If-None-Match") == tag {
+		w.WriteHeader(http.StatusNotModified)
+		return
+	}
+	write(w, r, http.StatusOK, name, data)
+}
 
 // ServeHTTP serves the last good site, the reload script and the event
 // stream. Only GET and HEAD are allowed.
@@ -36,15 +57,10 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	}
 	switch r.URL.Path {
 	case scriptPath:
-		// Revalidated on every load, and a 304 while it is the same:
-		// it changes only with the wizard binary.
-		w.Header().Set("ETag", scriptETag)
-		w.Header().Set("Cache-Control", "no-cache")
-		if r.Header.Get("If-None-Match") == scriptETag {
-			w.WriteHeader(http.StatusNotModified)
-			return
-		}
-		write(w, r, http.StatusOK, "reload.js", reloadJS)
+		serveScript(w, r, "reload.js", reloadJS, reloadETag)
+		return
+	case workerPath:
+		serveScript(w, r, "worker.js", workerJS, workerETag)
 		return
 	case eventsPath:
 		s.hub.serveEvents(w, r)

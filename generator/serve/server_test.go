@@ -178,8 +178,8 @@ func TestNoGoodBuildYet(t *testing.T) {
 	if code != http.StatusInternalServerError || !strings.Contains(body, "content/_index.md:2") || !strings.Contains(body, scriptPath+"#0") {
 		t.Fatalf("GET /b/ with no good build: %d\n%s", code, body)
 	}
-	events := listen(t, r.URL(), "?v=0")
-	if ev := events.next(t, 5*time.Second); ev.name != "error" {
+	events := listen(t, r.URL())
+	if ev := events.waitFor(t, "error"); !strings.Contains(ev.data, "content/_index.md:2") {
 		t.Fatalf("got %+v, want the error", ev)
 	}
 	writeFile(t, filepath.Join(dir, "content/_index.md"), page("Start", "Eindelijk heel."))
