@@ -22,6 +22,7 @@ var watchedDirs = [...]string{"content", "theme", "i18n"}
 // It uses fsnotify, and polls instead when a watch cannot be added.
 type watcher struct {
 	dir     string
+	real    string // dir with its symbolic links resolved
 	log     io.Writer
 	changes chan struct{} // one pending signal at most: a burst is one signal
 	add     func(string) error
@@ -33,7 +34,11 @@ type watcher struct {
 // newWatcher watches the site root dir. add, when not nil, replaces the
 // fsnotify watch adder (tests make it fail to check the fallback).
 func newWatcher(dir string, log io.Writer, add func(string) error) (*watcher, error) {
-	w := &watcher{dir: dir, log: log, changes: make(chan struct{}, 1), stop: make(chan struct{})}
+	real, err := filepath.EvalSymlinks(dir)
+	if err != nil {
+		return nil, err
+	}
+	w := &watcher{dir: dir, real: real, log: log, changes: make(chan struct{}, 1), stop: make(chan struct{})}
 	fsw, err := fsnotify.NewWatcher()
 	if err != nil {
 		w.fallBack(fmt.Sprintf("cannot watch files: %v", err))
@@ -85,15 +90,30 @@ func (w *watcher) addAll() error {
 	return nil
 }
 
-// addTree watches dir and the folders below it. Folders that vanish
-// meanwhile are no error: their removal is an event of its own.
-func (w *watcher) addTree(dir string) error {
+// addTree watches dir and the folders below it, and the folders that
+// symbolic links below it lead to inside the site root, which the build
+// follows too. Folders that vanish meanwhile are no error: their
+// removal is an event of its own.
+func (w *watcher) addTree(dir string) error { return w.addTreeOnce(dir, map[string]bool{}) }
+
+func (w *watcher) addTreeOnce(dir string, seen map[string]bool) error {
 	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
 			if errors.Is(err, fs.ErrNotExist) {
 				return nil
 			}
 			return err
+		}
+		if d.Type()&fs.ModeSymlink != 0 {
+			target, err := filepath.EvalSymlinks(p)
+			if err != nil || !inside(w.real, target) || seen[target] {
+				return nil // broken, leading out (not built), or seen: a loop
+			}
+			if info, err := os.Stat(target); err == nil && info.IsDir() {
+				seen[target] = true
+				return w.addTreeOnce(target, seen)
+			}
+			return nil
 		}
 		if !d.IsDir() {
 			return nil
@@ -131,7 +151,7 @@ func (w *watcher) loop() {
 				continue
 			}
 			if ev.Op.Has(fsnotify.Create) {
-				if info, err := os.Lstat(ev.Name); err == nil && info.IsDir() {
+				if info, err := os.Lstat(ev.Name); err == nil && (info.IsDir() || info.Mode()&fs.ModeSymlink != 0) {
 					// Watch the new folder before signalling: files
 					// written in it from now on are seen, and those
 					// written before are read by the build.

@@ -198,3 +198,31 @@ func TestPollingFallback(t *testing.T) {
 		}
 	}
 }
+
+// A folder that a symbolic link in content/ leads to, inside the site
+// root, is built and so watched too, also when the link comes later.
+func TestSymlinkedFolderWatched(t *testing.T) {
+	dir := t.TempDir()
+	writeSite(t, dir, fixture)
+	writeFile(t, filepath.Join(dir, "gedeeld/vast.txt"), "versie 1")
+	writeFile(t, filepath.Join(dir, "later/laat.txt"), "laat 1")
+	if err := os.Symlink("../gedeeld", filepath.Join(dir, "content/gedeeld")); err != nil {
+		t.Fatal(err)
+	}
+	r := startServer(t, dir, nil)
+	expectPage(t, r, "/gedeeld/vast.txt", http.StatusOK, "versie 1")
+	events := listen(t, r.URL())
+
+	writeFile(t, filepath.Join(dir, "gedeeld/vast.txt"), "versie 2")
+	events.waitFor(t, "reload")
+	expectPage(t, r, "/gedeeld/vast.txt", http.StatusOK, "versie 2")
+
+	if err := os.Symlink("../later", filepath.Join(dir, "content/later")); err != nil {
+		t.Fatal(err)
+	}
+	events.waitFor(t, "reload")
+	expectPage(t, r, "/later/laat.txt", http.StatusOK, "laat 1")
+	writeFile(t, filepath.Join(dir, "later/laat.txt"), "laat 2")
+	events.waitFor(t, "reload")
+	expectPage(t, r, "/later/laat.txt", http.StatusOK, "laat 2")
+}
