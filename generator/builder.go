@@ -36,6 +36,10 @@ type buildMemo struct {
 	dirs   []string            // the folders of content/, to tell a new file from a changed one
 	env    [32]byte            // the signature of settings, theme and options
 
+	tree     [32]byte      // the signature of the tree that bodies were rendered against
+	renderer *pageRenderer // the last good build's renderer: graph, templates, Markdown
+	minifier minifier      // and its minifier
+
 	overviewKey [32]byte            // the signature of the tree the overview shows
 	overview    map[string][]byte   // the overview's files, minified
 	minified    map[[32]byte][]byte // other minified files by the SHA-256 of their input
@@ -76,6 +80,15 @@ func (b *Builder) Build() (*Site, error) { return b.Rebuild(nil) }
 // only ones that changed since the last build. When one of them is not a
 // file that existed before, or changed is nil, it reads every file.
 func (b *Builder) Rebuild(changed []string) (*Site, error) {
+	if b.memo != nil && changed != nil {
+		if site, ok, err := b.bodiesOnly(changed); ok {
+			if err != nil {
+				return nil, err
+			}
+			b.last = site
+			return site, nil
+		}
+	}
 	run := &buildRun{opts: b.opts, memo: b.memo, probs: &problems{}}
 	site, memo, err := run.build(changed)
 	if err != nil {
@@ -95,22 +108,11 @@ type buildRun struct {
 
 func (run *buildRun) build(changed []string) (*Site, *buildMemo, error) {
 	opts, probs := run.opts, run.probs
-	env := sha256.New()
-	settings := loadSettings(opts.Source, opts.SourceName, probs)
-	if opts.BaseURL != "" {
-		if err := checkBaseURL(opts.BaseURL); err != nil {
-			probs.add("--base-url", 0, "%v", err)
-		}
-		settings.BaseURL = opts.BaseURL
-	}
-	th := &themeLayers{base: opts.Theme, site: opts.Source, siteName: opts.SourceName}
-	t := loadStrings(th, opts.Source, opts.SourceName, settings.Language, probs)
+	settings, t, th, env := environment(opts, probs)
 	icons := th.icons(probs)
 	tmpl := th.templates(template.FuncMap{
 		"icon": func(name string) template.HTML { return template.HTML(icons[name]) },
 	}, probs)
-	th.sign(env)
-	fmt.Fprintf(env, "%+v\x00%+v\x00%v\x00%s\x00", settings, *t, opts.Drafts, opts.DevScript)
 
 	l := &loader{fsys: opts.Source, name: opts.SourceName, drafts: opts.Drafts, probs: probs}
 	files, order := run.load(l, changed)
@@ -122,8 +124,9 @@ func (run *buildRun) build(changed []string) (*Site, *buildMemo, error) {
 		settings.Title = w.root.Title
 	}
 	memo := &buildMemo{files: files, order: order, bodies: map[string]memoBody{}, pages: map[string]memoPage{}, dirs: l.src.dirs}
-	copy(memo.env[:], env.Sum(nil))
+	memo.env = env
 	tree := w.signature(memo.env)
+	memo.tree = tree
 
 	md := newMarkdown(icons, t)
 	r := &pageRenderer{
@@ -142,6 +145,7 @@ func (run *buildRun) build(changed []string) (*Site, *buildMemo, error) {
 		return nil, nil, err
 	}
 	m := newMinifier()
+	memo.renderer, memo.minifier = r, m
 	site := &Site{Files: out, Nodes: w.nodes}
 	site.Rendered = run.renderPages(r, m, memo, out)
 	if html, err := r.execute("404.html", r.notFound()); err != nil {
@@ -181,6 +185,27 @@ func (run *buildRun) build(changed []string) (*Site, *buildMemo, error) {
 		out[name] = min
 	}
 	return site, memo, nil
+}
+
+// environment reads what every page depends on besides content/: the
+// settings, the interface strings and the theme, and sums them up with
+// the options.
+func environment(opts Options, probs *problems) (Settings, *Strings, *themeLayers, [32]byte) {
+	settings := loadSettings(opts.Source, opts.SourceName, probs)
+	if opts.BaseURL != "" {
+		if err := checkBaseURL(opts.BaseURL); err != nil {
+			probs.add("--base-url", 0, "%v", err)
+		}
+		settings.BaseURL = opts.BaseURL
+	}
+	th := &themeLayers{base: opts.Theme, site: opts.Source, siteName: opts.SourceName}
+	t := loadStrings(th, opts.Source, opts.SourceName, settings.Language, probs)
+	h := sha256.New()
+	th.sign(h)
+	fmt.Fprintf(h, "%+v\x00%+v\x00%v\x00%s\x00", settings, *t, opts.Drafts, opts.DevScript)
+	var env [32]byte
+	h.Sum(env[:0])
+	return settings, t, th, env
 }
 
 // overview renders the map of the whole wizard when the tree it shows
@@ -281,7 +306,7 @@ func (run *buildRun) onlyModified(changed []string) bool {
 // readFile reads one file, and parses it again only when its bytes
 // differ from the last build's.
 func (run *buildRun) readFile(l *loader, rel string, old *buildMemo) memoFile {
-	data, err := fs.ReadFile(l.fsys, path.Join(contentDir, rel))
+	data, err := readFS(l.fsys, path.Join(contentDir, rel))
 	if err != nil {
 		l.probs.add(l.displayPath(rel), 0, "cannot read file: %v", unwrapPathError(err))
 		return memoFile{}
@@ -301,9 +326,7 @@ func (run *buildRun) renderBodies(r *pageRenderer, tree [32]byte, memo *buildMem
 	bodies := make([]memoBody, len(nodes))
 	parallel(len(nodes), func(i int) {
 		n := nodes[i]
-		s := newSigner(tree)
-		s.h.Write(n.body)
-		key := s.sum()
+		key := bodyKey(tree, n.body)
 		if run.memo != nil {
 			if old, ok := run.memo.bodies[n.File]; ok && old.key == key {
 				bodies[i] = old
@@ -330,6 +353,22 @@ func (run *buildRun) renderBodies(r *pageRenderer, tree [32]byte, memo *buildMem
 			n.Links = append(n.Links, r.w.byFile[f])
 		}
 	}
+}
+
+// readFS reads a file; a file that exists is never nil, even when empty.
+func readFS(fsys fs.FS, name string) ([]byte, error) {
+	data, err := fs.ReadFile(fsys, name)
+	if err == nil && data == nil {
+		data = []byte{}
+	}
+	return data, err
+}
+
+// bodyKey sums up what a body's HTML depends on: its bytes and the tree.
+func bodyKey(tree [32]byte, body []byte) [32]byte {
+	s := newSigner(tree)
+	s.h.Write(body)
+	return s.sum()
 }
 
 // renderPages renders and minifies the page of every node, reusing the

@@ -79,7 +79,8 @@ func TestBuilderRendersOnlyWhatChanged(t *testing.T) {
 		wantIn       map[string]string
 	}{
 		{name: "nothing changed", edit: func() {}, changed: nil, wantRendered: 1},
-		{name: "one body", changed: []string{task}, wantRendered: 2,
+		// With the hint, a body-only edit renders that page alone.
+		{name: "one body", changed: []string{task}, wantRendered: 1,
 			edit:   func() { editFile(t, dir, task, "Meld je aan", "Meld je eerst aan") },
 			wantIn: map[string]string{"ik-ben-een/gebruiker/rol-stopzetten/index.html": "Meld je eerst aan"}},
 		{name: "one body, no hint", changed: nil, wantRendered: 2,
@@ -122,6 +123,68 @@ func TestBuilderRendersOnlyWhatChanged(t *testing.T) {
 			}
 			if len(fresh.Files) != len(site.Files) {
 				t.Errorf("%d files, a build from scratch makes %d", len(site.Files), len(fresh.Files))
+			}
+			for name, data := range fresh.Files {
+				if !bytes.Equal(site.Files[name], data) {
+					t.Errorf("%s differs from a build from scratch", name)
+				}
+			}
+		})
+	}
+}
+
+// TestBuilderBodyEdits checks the quick path for edits of bodies alone:
+// a broken link or a node left unreachable fails the build and keeps the
+// last good site; the fix builds again; the output is always what a build
+// from scratch makes.
+func TestBuilderBodyEdits(t *testing.T) {
+	files := smallSite()
+	// drie continues a sequence, so only een's link leads to it.
+	files["content/a/drie.md"] = "---\ntitle: Drie\nprev: een.md\n---\n"
+	files["content/a/een.md"] = "---\ntitle: Een\nweight: 1\n---\n\nDan [drie](drie.md).\n"
+	dir := writeSite(t, files)
+	opts := siteOptions(dir)
+	b := NewBuilder(opts)
+	if _, err := b.Build(); err != nil {
+		t.Fatal(err)
+	}
+	const een = "content/a/een.md"
+	steps := []struct {
+		name    string
+		data    string
+		wantErr string
+	}{
+		{name: "broken link", data: "---\ntitle: Een\nweight: 1\n---\n\n[twee](twe.md)\n",
+			wantErr: `site/content/a/een.md:6: link to "twe.md": no such node or file`},
+		{name: "the only link to drie removed", data: "---\ntitle: Een\nweight: 1\n---\n\nGeen link.\n",
+			wantErr: "site/content/a/drie.md:1: not reachable from the start page"},
+		{name: "fixed", data: "---\ntitle: Een\nweight: 1\n---\n\nNu [naar drie](drie.md).\n"},
+		{name: "raw HTML", data: "---\ntitle: Een\nweight: 1\n---\n\n<b>vet</b>\n",
+			wantErr: "site/content/a/een.md:6: raw HTML is not passed through"},
+		{name: "fixed again", data: "---\ntitle: Een\nweight: 1\n---\n\nWeer [naar drie](drie.md).\n"},
+	}
+	for _, s := range steps {
+		t.Run(s.name, func(t *testing.T) {
+			before := b.Last()
+			if err := os.WriteFile(filepath.Join(dir, een), []byte(s.data), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			site, err := b.Rebuild([]string{een})
+			fresh, freshErr := Generate(opts)
+			if (err == nil) != (freshErr == nil) {
+				t.Fatalf("quick build error %v, build from scratch %v", err, freshErr)
+			}
+			if err != nil {
+				if !strings.Contains(err.Error(), s.wantErr) {
+					t.Errorf("error %q lacks %q", err, s.wantErr)
+				}
+				if b.Last() != before {
+					t.Error("the failed build replaced the last good site")
+				}
+				return
+			}
+			if site.Rendered != 1 {
+				t.Errorf("rendered %d pages, want 1", site.Rendered)
 			}
 			for name, data := range fresh.Files {
 				if !bytes.Equal(site.Files[name], data) {
