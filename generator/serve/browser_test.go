@@ -117,6 +117,17 @@ func TestBrowserLiveReload(t *testing.T) {
 			t.Fatalf("%d stylesheet links after the swap, want 1", n)
 		}
 	})
+
+	t.Run("after a stylesheet swap, text edits still swap in place", func(t *testing.T) {
+		writeFile(t, bFile, longPage("Pagina B", "Vierde versie, na de stijl."))
+		waitTrue(t, tab, `document.body.innerText.includes("Vierde versie, na de stijl.")`)
+		if !eval[bool](t, tab, `window.keptAcrossSwap === 42`) {
+			t.Fatal("the page reloaded")
+		}
+		if !eval[bool](t, tab, `getComputedStyle(document.body).backgroundColor === "rgb(1, 2, 3)"`) {
+			t.Fatal("the new stylesheet is gone")
+		}
+	})
 }
 
 // A tab whose page is deleted goes to the nearest page above it.

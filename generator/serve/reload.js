@@ -38,26 +38,34 @@
     window.addEventListener("load", restore);
   }
 
+  // problems are the lines of the last failed build, null after a good
+  // one: the overlay shows them, also over a body swapped in later.
+  var problems = null;
+
   // handle acts on one event of the stream.
   function handle(name, data) {
     switch (name) {
     case "hello":
     case "reload":
+      // A failed build, if any, is told next ("error").
+      problems = null;
       if (Number(data) !== version) {
         update();
+      } else {
+        hideOverlay();
       }
       break;
     case "css":
+      problems = null;
       onCSS(data);
       break;
     case "error":
-      var lines;
       try {
-        lines = JSON.parse(data);
+        problems = JSON.parse(data);
       } catch (err) {
-        lines = [data];
+        problems = [data];
       }
-      showOverlay(lines);
+      showOverlay(problems);
       break;
     }
   }
@@ -160,6 +168,9 @@
       document.title = doc.title;
       document.body.replaceWith(doc.body);
       window.scrollTo(x, y);
+      if (problems) {
+        showOverlay(problems);
+      }
       var own = document.querySelector('script[src*="/_wizard/"]');
       var m = own ? /#(\d+)$/.exec(own.getAttribute("src")) : null;
       version = m ? Number(m[1]) : NaN;
@@ -232,12 +243,19 @@
           return;
         }
         var fresh = link.cloneNode(false);
-        var href = new URL("/" + s.new, location.href);
         if (s.old === s.new) {
+          var href = new URL("/" + s.new, location.href);
           href.searchParams.set("v", String(Date.now()));
+          fresh.href = href.href;
+        } else {
+          // Written as the new pages write it, so that the head still
+          // matches theirs and the next change can swap the body.
+          fresh.setAttribute("href", link.getAttribute("href").replace(base(s.old), base(s.new)));
         }
-        fresh.href = href.href;
-        var done = function () { link.remove(); };
+        var done = function () {
+          link.remove();
+          head = headKey(document);
+        };
         fresh.addEventListener("load", done);
         fresh.addEventListener("error", done);
         link.after(fresh);
@@ -245,6 +263,10 @@
       });
     });
     return swapped;
+  }
+
+  function base(path) {
+    return path.slice(path.lastIndexOf("/") + 1);
   }
 
   var overlayID = "wizard-build-problems";
