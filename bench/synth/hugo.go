@@ -34,17 +34,31 @@ type siteSettings struct {
 	} `yaml:"contact"`
 }
 
-// hugoFiles turns a wizard in our content format (site.yaml and content/
-// in src) into the files of a Hugo site that builds the same tree:
-// hugo.toml, content/ with links to nodes as relref, layouts/, assets/
-// and static/ from the built-in theme.
-func hugoFiles(src fs.FS) (map[string][]byte, error) {
-	var s siteSettings
+// readSite reads site.yaml and every file below content/ of a site root.
+func readSite(src fs.FS) (map[string][]byte, error) {
+	files := map[string][]byte{}
 	data, err := fs.ReadFile(src, "site.yaml")
 	if err != nil && !errors.Is(err, fs.ErrNotExist) {
 		return nil, err
 	}
-	if err := yaml.Unmarshal(data, &s); err != nil {
+	files["site.yaml"] = data
+	err = fs.WalkDir(src, "content", func(name string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		files[name], err = fs.ReadFile(src, name)
+		return err
+	})
+	return files, err
+}
+
+// hugoFiles turns a wizard in our content format (site.yaml and content/,
+// by path in the site root) into the files of a Hugo site that builds
+// the same tree: hugo.toml, content/ with links to nodes as relref,
+// layouts/, assets/ and static/ from the built-in theme.
+func hugoFiles(site map[string][]byte) (map[string][]byte, error) {
+	var s siteSettings
+	if err := yaml.Unmarshal(site["site.yaml"], &s); err != nil {
 		return nil, fmt.Errorf("site.yaml: %w", err)
 	}
 	if s.Language == "" {
@@ -70,15 +84,11 @@ func hugoFiles(src fs.FS) (map[string][]byte, error) {
 			return nil, err
 		}
 	}
-	err = fs.WalkDir(src, "content", func(name string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() {
-			return err
+	for name, data := range site {
+		rel, ok := strings.CutPrefix(name, "content/")
+		if !ok {
+			continue
 		}
-		data, err := fs.ReadFile(src, name)
-		if err != nil {
-			return err
-		}
-		rel := strings.TrimPrefix(name, "content/")
 		switch {
 		case rel == "_definitions.md":
 			data = headless(data)
@@ -86,9 +96,8 @@ func hugoFiles(src fs.FS) (map[string][]byte, error) {
 			data = relrefs(data, path.Dir(rel))
 		}
 		files[name] = data
-		return nil
-	})
-	return files, err
+	}
+	return files, nil
 }
 
 // copyTree copies the files below dir of fsys to below out in files.

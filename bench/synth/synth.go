@@ -52,7 +52,6 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
-	"testing/fstest"
 )
 
 // Format is the kind of site Write writes.
@@ -83,7 +82,7 @@ func Write(dir string, n int, format Format) error {
 	files := wizardFiles(n)
 	if format == Hugo {
 		var err error
-		if files, err = hugoFiles(mapFS(files)); err != nil {
+		if files, err = hugoFiles(files); err != nil {
 			return err
 		}
 	}
@@ -93,21 +92,15 @@ func Write(dir string, n int, format Format) error {
 // WriteHugo writes the Hugo twin of the wizard whose site root is src
 // into the folder dir, which must be absent or empty.
 func WriteHugo(dir string, src fs.FS) error {
-	files, err := hugoFiles(src)
+	site, err := readSite(src)
+	if err != nil {
+		return err
+	}
+	files, err := hugoFiles(site)
 	if err != nil {
 		return err
 	}
 	return writeFiles(dir, files)
-}
-
-// mapFS serves files from memory, so the Hugo twin of a synthetic wizard
-// is made from the very files Write writes for our format.
-func mapFS(files map[string][]byte) fstest.MapFS {
-	m := fstest.MapFS{}
-	for name, data := range files {
-		m[name] = &fstest.MapFile{Data: data, Mode: 0o644}
-	}
-	return m
 }
 
 // writeFiles writes files below dir, refusing a folder that holds
