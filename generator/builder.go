@@ -282,16 +282,17 @@ func (run *buildRun) load(l *loader, changed []string) (map[string]memoFile, []s
 }
 
 // onlyModified reports whether every changed path is a file of content/
-// that the last build read, or a file outside content/ (settings, theme,
-// strings, which every build reads anyway).
+// that the last build read, or the settings, a strings file or a theme
+// file, which every build reads anyway. Any other path (a folder that a
+// symbolic link in content/ leads to, say) may hide a change in content/.
 func (run *buildRun) onlyModified(changed []string) bool {
 	for _, c := range changed {
 		rel, ok := strings.CutPrefix(c, contentDir+"/")
 		if !ok {
-			if c == contentDir {
-				return false
+			if c == settingsFile || strings.HasPrefix(c, themeDir+"/") || strings.HasPrefix(c, "i18n/") {
+				continue
 			}
-			continue
+			return false
 		}
 		if _, known := run.memo.files[rel]; !known {
 			return false

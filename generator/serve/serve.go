@@ -99,6 +99,8 @@ type Server struct {
 	builds   atomic.Int64             // builds run so far, for tests and the log
 	warned   map[string]bool          // escaping symbolic links already reported
 	addWatch func(string) error       // tests replace the watch adder to force polling
+	carry    []string                 // the changed files of a failed build, for the next one
+	carryAll bool                     // a failed build read every file: so must the next
 }
 
 // snapshot is one state of the served site.
@@ -170,7 +172,7 @@ func (s *Server) Run(ctx context.Context) error {
 	served := make(chan error, 1)
 	go func() { served <- srv.Serve(s.ln) }()
 
-	s.rebuild(nil)
+	s.rebuild(nil, nil)
 	close(s.ready)
 	for {
 		select {
@@ -192,7 +194,7 @@ func (s *Server) Run(ctx context.Context) error {
 			if !settle(ctx, w.changes, s.cfg.Quiet) {
 				continue
 			}
-			s.rebuild(func() bool { return len(w.changes) > 0 })
+			s.rebuild(w.take(), func() bool { return len(w.changes) > 0 })
 		}
 	}
 }
@@ -221,9 +223,22 @@ func settle(ctx context.Context, changes <-chan struct{}, quiet time.Duration) b
 // result, and prints what happened. A failed build is not announced when
 // pending reports that files changed meanwhile: it may have read a file
 // halfway through its save, and the next build comes at once.
-func (s *Server) rebuild(pending func() bool) {
+//
+// changed names the files that changed (nil: unknown). The files of a
+// failed build are carried to the next one, which reads them again.
+func (s *Server) rebuild(changed []string, pending func() bool) {
+	if s.carryAll {
+		changed = nil
+	} else if changed != nil {
+		changed = append(changed, s.carry...)
+	}
 	start := time.Now()
-	site, err := s.build()
+	site, err := s.build(changed)
+	if err != nil {
+		s.carry, s.carryAll = changed, changed == nil
+	} else {
+		s.carry, s.carryAll = nil, false
+	}
 	took := time.Since(start).Round(100 * time.Microsecond)
 	s.builds.Add(1)
 	s.reportEscapes()
@@ -261,13 +276,13 @@ func (s *Server) rebuild(pending func() bool) {
 
 // build runs the builder, turning a panic into an error: no content may
 // stop the server.
-func (s *Server) build() (site *generator.Site, err error) {
+func (s *Server) build(changed []string) (site *generator.Site, err error) {
 	defer func() {
 		if p := recover(); p != nil {
 			site, err = nil, fmt.Errorf("internal error in the generator (please report it): %v", p)
 		}
 	}()
-	return s.builder.Build()
+	return s.builder.Rebuild(changed)
 }
 
 // reportEscapes prints once each symbolic link that was left out of the

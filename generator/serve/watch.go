@@ -7,6 +7,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync"
 
@@ -25,10 +26,14 @@ type watcher struct {
 	real    string // dir with its symbolic links resolved
 	log     io.Writer
 	changes chan struct{} // one pending signal at most: a burst is one signal
-	add     func(string) error
-	fsw     *fsnotify.Watcher
-	stop    chan struct{}
-	wg      sync.WaitGroup
+
+	mu    sync.Mutex
+	paths map[string]bool // what changed since the last take, relative to dir
+	all   bool            // something changed that paths cannot name
+	add   func(string) error
+	fsw   *fsnotify.Watcher
+	stop  chan struct{}
+	wg    sync.WaitGroup
 }
 
 // newWatcher watches the site root dir. add, when not nil, replaces the
@@ -68,9 +73,53 @@ func (w *watcher) close() {
 	w.wg.Wait()
 }
 
-// signal tells the build loop that something changed. A signal already
-// pending covers this change too, since the build reads everything anew.
+// signal tells the build loop that something changed, without saying
+// what: the next build reads every file.
 func (w *watcher) signal() {
+	w.mu.Lock()
+	w.all = true
+	w.mu.Unlock()
+	w.wake()
+}
+
+// signalPath tells the build loop that the file name changed, so that a
+// build may read that file alone.
+func (w *watcher) signalPath(name string) {
+	rel, err := filepath.Rel(w.dir, name)
+	w.mu.Lock()
+	if err != nil || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
+		w.all = true
+	} else {
+		if w.paths == nil {
+			w.paths = map[string]bool{}
+		}
+		w.paths[filepath.ToSlash(rel)] = true
+	}
+	w.mu.Unlock()
+	w.wake()
+}
+
+// take returns what changed since the last take: the paths, or nil when
+// the build must read every file.
+func (w *watcher) take() []string {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	all, paths := w.all, w.paths
+	w.all, w.paths = false, nil
+	if all {
+		return nil
+	}
+	list := make([]string, 0, len(paths))
+	for p := range paths {
+		list = append(list, p)
+	}
+	slices.Sort(list)
+	return list
+}
+
+// wake sends the build loop a signal; one already pending covers this
+// change too.
+func (w *watcher) wake() {
 	select {
 	case w.changes <- struct{}{}:
 	default:
@@ -152,6 +201,7 @@ func (w *watcher) loop() {
 			}
 			if ev.Op.Has(fsnotify.Create) {
 				if info, err := os.Lstat(ev.Name); err == nil && (info.IsDir() || info.Mode()&fs.ModeSymlink != 0) {
+					w.signal() // a new folder: its files are read by a full build
 					// Watch the new folder before signalling: files
 					// written in it from now on are seen, and those
 					// written before are read by the build.
@@ -163,7 +213,7 @@ func (w *watcher) loop() {
 					}
 				}
 			}
-			w.signal()
+			w.signalPath(ev.Name)
 		case err, ok := <-w.fsw.Errors:
 			if !ok {
 				return
