@@ -145,9 +145,9 @@ func (run *buildRun) build(changed []string) (*Site, *buildMemo, error) {
 		return nil, nil, err
 	}
 	m := newMinifier()
-	memo.renderer, memo.minifier = r, m
+	memo.renderer, memo.minifier = r, newPageMinifier()
 	site := &Site{Files: out, Nodes: w.nodes}
-	site.Rendered = run.renderPages(r, m, memo, out)
+	site.Rendered = run.renderPages(r, memo.minifier, memo, out)
 	if html, err := r.execute("404.html", r.notFound()); err != nil {
 		probs.addErr(templateError(err, path.Join(themeDir, "templates", "404.html")))
 	} else {

@@ -10,6 +10,8 @@ import (
 	"path"
 	"slices"
 	"strings"
+
+	"github.com/tdewolff/minify/v2/svg"
 )
 
 // themeDir is the folder of a site root whose files replace the
@@ -103,13 +105,19 @@ func (t *themeLayers) icons(probs *problems) map[string]string {
 		if err != nil {
 			continue
 		}
-		svg := string(bytes.TrimSpace(f.data))
+		var min bytes.Buffer
+		if err := svg.Minify(nil, &min, bytes.NewReader(f.data), nil); err != nil {
+			probs.add(f.display, 1, "not an SVG file: %v", err)
+			continue
+		}
+		svg := min.String()
 		i := strings.Index(svg, "<svg")
 		if i < 0 {
 			probs.add(f.display, 1, "not an SVG file: no <svg element")
 			continue
 		}
-		svg = svg[i:]
+		// In HTML the namespace of an inline <svg> goes without saying.
+		svg = strings.Replace(svg[i:], ` xmlns="http://www.w3.org/2000/svg"`, "", 1)
 		icons[strings.TrimSuffix(path.Base(name), ".svg")] = `<svg class="icon" aria-hidden="true" focusable="false"` + svg[len("<svg"):]
 	}
 	return icons
