@@ -127,6 +127,8 @@ func (l *loader) walk(dir string, ancestors []fs.FileInfo, files *[]string) {
 			if err != nil {
 				if errors.Is(err, syscall.ELOOP) {
 					l.probs.add(l.displayPath(rel), 0, "symbolic link loop")
+				} else if to, escapes := l.escapes(full); escapes {
+					l.probs.add(l.displayPath(rel), 0, "symbolic link leads out of the site root (to %s): copy the file into the site instead", to)
 				} else {
 					l.probs.add(l.displayPath(rel), 0, "broken symbolic link: %v", unwrapPathError(err))
 				}
@@ -151,6 +153,20 @@ func (l *loader) walk(dir string, ancestors []fs.FileInfo, files *[]string) {
 		}
 		*files = append(*files, rel)
 	}
+}
+
+// escapes reports whether the symbolic link at name (a path in the site
+// root) leads out of the site root, and where to.
+func (l *loader) escapes(name string) (string, bool) {
+	to, err := fs.ReadLink(l.fsys, name)
+	if err != nil {
+		return "", false
+	}
+	if path.IsAbs(to) {
+		return to, true
+	}
+	full := path.Join(path.Dir(name), to)
+	return to, full == ".." || strings.HasPrefix(full, "../")
 }
 
 func loopsBack(info fs.FileInfo, ancestors []fs.FileInfo) bool {

@@ -41,8 +41,13 @@ func writeSite(t testing.TB, files map[string]string) string {
 
 // siteOptions are the options to build the site root dir, named "site"
 // in error messages.
+// It reads through an os.Root, as wizard build does.
 func siteOptions(dir string) Options {
-	return Options{Source: os.DirFS(dir), SourceName: "site", Theme: theme.FS()}
+	root, err := os.OpenRoot(dir)
+	if err != nil {
+		panic(err)
+	}
+	return Options{Source: root.FS(), SourceName: "site", Theme: theme.FS()}
 }
 
 // snapshot hashes every file below dir, to see whether a failed build
