@@ -3,15 +3,10 @@ package generator
 import (
 	"bytes"
 	"crypto/sha256"
-	"encoding/binary"
 	"fmt"
-	"hash"
 	"html/template"
-	"io"
-	"io/fs"
 	"path"
 	"slices"
-	"strings"
 )
 
 // Builder builds one site again and again, as `wizard serve` does after
@@ -242,84 +237,6 @@ func (run *buildRun) overview(r *pageRenderer, memo *buildMemo, out map[string][
 	return count
 }
 
-// load reads content/: only the changed files when the last build's
-// files can be reused, every file otherwise. Files whose bytes did not
-// change are not parsed again.
-func (run *buildRun) load(l *loader, changed []string) (map[string]memoFile, []string) {
-	old := run.memo
-	if old != nil && changed != nil && run.onlyModified(changed) {
-		l.src = &source{assets: map[string][]byte{}, drafts: map[string]bool{}, dirs: old.dirs}
-		files := make(map[string]memoFile, len(old.files))
-		for rel, f := range old.files {
-			files[rel] = f
-		}
-		for _, c := range changed {
-			if rel, ok := strings.CutPrefix(c, contentDir+"/"); ok {
-				files[rel] = run.readFile(l, rel, old)
-			}
-		}
-		for _, rel := range old.order {
-			l.add(rel, files[rel].read.clone())
-		}
-		return files, old.order
-	}
-	var names []string
-	l.src = &source{assets: map[string][]byte{}, drafts: map[string]bool{}}
-	info, err := fs.Stat(l.fsys, contentDir)
-	if err != nil || !info.IsDir() {
-		l.probs.add(joinDisplay(l.name, contentDir), 0, "no content folder: the site root must hold content/ with an _index.md start page")
-		return nil, nil
-	}
-	l.walk(".", []fs.FileInfo{info}, &names)
-	read := make([]memoFile, len(names))
-	parallel(len(names), func(i int) { read[i] = run.readFile(l, names[i], old) })
-	files := make(map[string]memoFile, len(names))
-	for i, rel := range names {
-		files[rel] = read[i]
-		l.add(rel, read[i].read.clone())
-	}
-	return files, names
-}
-
-// onlyModified reports whether every changed path is a file of content/
-// that the last build read, or the settings, a strings file or a theme
-// file, which every build reads anyway. Any other path (a folder that a
-// symbolic link in content/ leads to, say) may hide a change in content/.
-func (run *buildRun) onlyModified(changed []string) bool {
-	for _, c := range changed {
-		rel, ok := strings.CutPrefix(c, contentDir+"/")
-		if !ok {
-			if c == settingsFile || strings.HasPrefix(c, themeDir+"/") || strings.HasPrefix(c, "i18n/") {
-				continue
-			}
-			return false
-		}
-		if _, known := run.memo.files[rel]; !known {
-			return false
-		}
-		if info, err := fs.Stat(run.opts.Source, c); err != nil || !info.Mode().IsRegular() {
-			return false
-		}
-	}
-	return true
-}
-
-// readFile reads one file, and parses it again only when its bytes
-// differ from the last build's.
-func (run *buildRun) readFile(l *loader, rel string, old *buildMemo) memoFile {
-	data, err := readFS(l.fsys, path.Join(contentDir, rel))
-	if err != nil {
-		l.probs.add(l.displayPath(rel), 0, "cannot read file: %v", unwrapPathError(err))
-		return memoFile{}
-	}
-	if old != nil {
-		if f, ok := old.files[rel]; ok && bytes.Equal(f.data, data) && (f.read.node != nil || f.read.asset != nil) {
-			return f
-		}
-	}
-	return memoFile{data: data, read: l.parse(rel, data)}
-}
-
 // renderBodies renders the body of every node, reusing the last build's
 // HTML for a node whose bytes and tree did not change.
 func (run *buildRun) renderBodies(r *pageRenderer, tree [32]byte, memo *buildMemo) {
@@ -354,22 +271,6 @@ func (run *buildRun) renderBodies(r *pageRenderer, tree [32]byte, memo *buildMem
 			n.Links = append(n.Links, r.w.byFile[f])
 		}
 	}
-}
-
-// readFS reads a file; a file that exists is never nil, even when empty.
-func readFS(fsys fs.FS, name string) ([]byte, error) {
-	data, err := fs.ReadFile(fsys, name)
-	if err == nil && data == nil {
-		data = []byte{}
-	}
-	return data, err
-}
-
-// bodyKey sums up what a body's HTML depends on: its bytes and the tree.
-func bodyKey(tree [32]byte, body []byte) [32]byte {
-	s := newSigner(tree)
-	s.h.Write(body)
-	return s.sum()
 }
 
 // renderPages renders and minifies the page of every node, reusing the
@@ -411,107 +312,6 @@ func (run *buildRun) renderPages(r *pageRenderer, m minifier, memo *buildMemo, o
 		}
 	}
 	return rendered
-}
-
-// signature sums up the tree as bodies see it: every node's file and
-// address, every asset, and whether there are definitions.
-func (w *wizard) signature(env [32]byte) [32]byte {
-	s := newSigner(env)
-	for _, n := range w.nodes {
-		s.str(n.File, n.URL)
-	}
-	names := make([]string, 0, len(w.assets))
-	for name := range w.assets {
-		names = append(names, name)
-	}
-	slices.Sort(names)
-	for _, name := range names {
-		s.str(name, w.assets[name])
-	}
-	s.bool(w.definitions != nil)
-	return s.sum()
-}
-
-// signature sums up everything a page shows, so that a page whose
-// signature did not change need not be rendered again.
-func (d *pageData) signature(env [32]byte) [32]byte {
-	s := newSigner(env)
-	n := d.Node
-	s.str(n.File, n.URL, n.Title, n.LinkTitle, n.Description, n.Prompt, d.Title, d.Context, d.Canonical)
-	s.links(d.Home)
-	for _, l := range []*navLink{d.Back, d.Prev, d.Next, d.Contact} {
-		s.bool(l != nil)
-		if l != nil {
-			s.links(*l)
-		}
-	}
-	s.int(len(d.Crumbs))
-	s.links(d.Crumbs...)
-	s.int(len(d.Choices))
-	s.links(d.Choices...)
-	s.str(string(d.Body.Content))
-	s.int(len(d.Body.Notes))
-	for _, x := range d.Body.Notes {
-		s.str(string(x))
-	}
-	s.int(len(d.Body.Actions))
-	for _, x := range d.Body.Actions {
-		s.str(string(x))
-	}
-	s.str(d.Definitions.Title, string(d.Definitions.Body))
-	// What templates may show of related nodes.
-	related := append([]*Node{n.Parent}, n.Children...)
-	for _, r := range related {
-		s.bool(r != nil)
-		if r != nil {
-			s.str(r.URL, r.Title, r.LinkTitle, r.Description)
-		}
-	}
-	return s.sum()
-}
-
-// signer sums up values into a SHA-256, each value delimited, so that
-// ("ab", "c") and ("a", "bc") differ.
-type signer struct{ h hash.Hash }
-
-func newSigner(seed [32]byte) signer {
-	s := signer{sha256.New()}
-	s.h.Write(seed[:])
-	return s
-}
-
-func (s signer) str(values ...string) {
-	for _, v := range values {
-		s.int(len(v))
-		io.WriteString(s.h, v)
-	}
-}
-
-func (s signer) int(v int) {
-	var b [8]byte
-	binary.LittleEndian.PutUint64(b[:], uint64(v))
-	s.h.Write(b[:])
-}
-
-func (s signer) bool(v bool) {
-	if v {
-		s.int(1)
-	} else {
-		s.int(0)
-	}
-}
-
-func (s signer) links(ls ...navLink) {
-	for _, l := range ls {
-		s.str(l.Href, l.Label)
-		s.bool(l.Current)
-	}
-}
-
-func (s signer) sum() [32]byte {
-	var sum [32]byte
-	s.h.Sum(sum[:0])
-	return sum
 }
 
 // sameBytes is bytes.Equal, quick when both are the same memory, as the

@@ -71,7 +71,7 @@ func TestValidationErrors(t *testing.T) {
 			want:    []string{"site/content/a/terug: symbolic link loop: it leads back to a folder above it"}},
 		{name: "symbolic link out of the site",
 			symlink: [2]string{"content/a/buiten.md", "/etc/hostname"},
-			want:     []string{"site/content/a/buiten.md: symbolic link leads out of the site root (to /etc/hostname): copy the file into the site instead"}},
+			want:    []string{"site/content/a/buiten.md: symbolic link leads out of the site root (to /etc/hostname): copy the file into the site instead"}},
 		{name: "every problem, not only the first",
 			change: map[string]string{
 				"content/a/een.md":  "---\ntitle: Een\n---\n\n[weg](nergens.md)\n",

@@ -1,0 +1,120 @@
+package generator
+
+import (
+	"crypto/sha256"
+	"encoding/binary"
+	"hash"
+	"io"
+	"slices"
+)
+
+// Signatures sum up everything that one product of a build depends on,
+// so that a Builder can tell whether the last build's product is still good.
+
+// bodyKey sums up what a body's HTML depends on: its bytes and the tree.
+func bodyKey(tree [32]byte, body []byte) [32]byte {
+	s := newSigner(tree)
+	s.h.Write(body)
+	return s.sum()
+}
+
+// signature sums up the tree as bodies see it: every node's file and
+// address, every asset, and whether there are definitions.
+func (w *wizard) signature(env [32]byte) [32]byte {
+	s := newSigner(env)
+	for _, n := range w.nodes {
+		s.str(n.File, n.URL)
+	}
+	names := make([]string, 0, len(w.assets))
+	for name := range w.assets {
+		names = append(names, name)
+	}
+	slices.Sort(names)
+	for _, name := range names {
+		s.str(name, w.assets[name])
+	}
+	s.bool(w.definitions != nil)
+	return s.sum()
+}
+
+// signature sums up everything a page shows, so that a page whose
+// signature did not change need not be rendered again.
+func (d *pageData) signature(env [32]byte) [32]byte {
+	s := newSigner(env)
+	n := d.Node
+	s.str(n.File, n.URL, n.Title, n.LinkTitle, n.Description, n.Prompt, d.Title, d.Context, d.Canonical)
+	s.links(d.Home)
+	for _, l := range []*navLink{d.Back, d.Prev, d.Next, d.Contact} {
+		s.bool(l != nil)
+		if l != nil {
+			s.links(*l)
+		}
+	}
+	s.int(len(d.Crumbs))
+	s.links(d.Crumbs...)
+	s.int(len(d.Choices))
+	s.links(d.Choices...)
+	s.str(string(d.Body.Content))
+	s.int(len(d.Body.Notes))
+	for _, x := range d.Body.Notes {
+		s.str(string(x))
+	}
+	s.int(len(d.Body.Actions))
+	for _, x := range d.Body.Actions {
+		s.str(string(x))
+	}
+	s.str(d.Definitions.Title, string(d.Definitions.Body))
+	// What templates may show of related nodes.
+	related := append([]*Node{n.Parent}, n.Children...)
+	for _, r := range related {
+		s.bool(r != nil)
+		if r != nil {
+			s.str(r.URL, r.Title, r.LinkTitle, r.Description)
+		}
+	}
+	return s.sum()
+}
+
+// signer sums up values into a SHA-256, each value delimited, so that
+// ("ab", "c") and ("a", "bc") differ.
+type signer struct{ h hash.Hash }
+
+func newSigner(seed [32]byte) signer {
+	s := signer{sha256.New()}
+	s.h.Write(seed[:])
+	return s
+}
+
+func (s signer) str(values ...string) {
+	for _, v := range values {
+		s.int(len(v))
+		io.WriteString(s.h, v)
+	}
+}
+
+func (s signer) int(v int) {
+	var b [8]byte
+	binary.LittleEndian.PutUint64(b[:], uint64(v))
+	s.h.Write(b[:])
+}
+
+func (s signer) bool(v bool) {
+	if v {
+		s.int(1)
+	} else {
+		s.int(0)
+	}
+}
+
+func (s signer) links(ls ...navLink) {
+	for _, l := range ls {
+		s.str(l.Href, l.Label)
+		s.bool(l.Current)
+	}
+}
+
+func (s signer) sum() [32]byte {
+	var sum [32]byte
+	s.h.Sum(sum[:0])
+	return sum
+}
