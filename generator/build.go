@@ -14,7 +14,12 @@ const assetsDir = "assets"
 
 // Options say what to build.
 type Options struct {
-	Source     fs.FS  // the site root: content/, site.yaml, and optional i18n/ and theme/
+	Source fs.FS // the site root: content/, site.yaml, and optional i18n/ and theme/
+	// Dir is the site root on disk when Source is os.DirFS(Dir): then a
+	// symbolic link in content/ that leads out of it is an error, so that
+	// no file from elsewhere is published by mistake. (An os.Root's FS
+	// refuses such links by itself.)
+	Dir        string
 	SourceName string // the site root as the writer names it, put before paths in errors
 	Theme      fs.FS  // the built-in theme (see package theme)
 	BaseURL    string // overrides the baseURL of site.yaml when not empty

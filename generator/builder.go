@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"html/template"
 	"path"
+	"path/filepath"
 	"slices"
 )
 
@@ -110,6 +111,14 @@ func (run *buildRun) build(changed []string) (*Site, *buildMemo, error) {
 	}, probs)
 
 	l := &loader{fsys: opts.Source, name: opts.SourceName, drafts: opts.Drafts, probs: probs}
+	if opts.Dir != "" {
+		real, err := filepath.EvalSymlinks(opts.Dir)
+		if err != nil {
+			probs.add(opts.SourceName, 0, "cannot read the site root: %v", err)
+			return nil, nil, probs.err()
+		}
+		l.realDir = real
+	}
 	files, order := run.load(l, changed)
 	w := buildGraph(l.src, l)
 	if w.root == nil {
@@ -293,10 +302,7 @@ func (run *buildRun) renderPages(r *pageRenderer, m minifier, memo *buildMemo, o
 				return
 			}
 		}
-		html, err := r.execute("page.html", d)
-		if err == nil {
-			html, err = minifyFile(m, n.URL, html)
-		}
+		html, err := r.renderPage(m, n.URL, d)
 		if err != nil {
 			run.probs.addErr(templateError(err, path.Join(themeDir, "templates", "page.html")))
 			return

@@ -116,10 +116,7 @@ func (b *Builder) bodiesOnly(changed []string) (site *Site, ok bool, err error) 
 	var changedPages []string
 	for _, e := range edits {
 		d := r.page(e.node)
-		html, err := r.execute("page.html", d)
-		if err == nil {
-			html, err = minifyFile(memo.minifier, e.node.URL, html)
-		}
+		html, err := r.renderPage(memo.minifier, e.node.URL, d)
 		if err != nil {
 			restore()
 			probs.addErr(templateError(err, path.Join(themeDir, "templates", "page.html")))

@@ -6,6 +6,7 @@ import (
 	"io/fs"
 	"os"
 	"path"
+	"path/filepath"
 	"strings"
 	"syscall"
 	"unicode/utf8"
@@ -35,8 +36,12 @@ type loader struct {
 	fsys   fs.FS  // the site root
 	name   string // the site root as the writer names it, for error messages
 	drafts bool   // keep draft nodes
-	src    *source
-	probs  *problems
+	// realDir is the site root on disk with its links resolved, when the
+	// source is a folder (Options.Dir): a symbolic link in content/ must
+	// lead to a place below it.
+	realDir string
+	src     *source
+	probs   *problems
 }
 
 // displayPath is the path of a content file as printed in errors.
@@ -134,6 +139,10 @@ func (l *loader) walk(dir string, ancestors []fs.FileInfo, files *[]string) {
 				}
 				continue
 			}
+			if out, to := l.leadsOut(full); out {
+				l.probs.add(l.displayPath(rel), 0, "symbolic link leads out of the site root (to %s): copy the file into the site instead", to)
+				continue
+			}
 			if info.IsDir() {
 				if loopsBack(info, ancestors) {
 					l.probs.add(l.displayPath(rel), 0, "symbolic link loop: it leads back to a folder above it")
@@ -167,6 +176,23 @@ func (l *loader) escapes(name string) (string, bool) {
 	}
 	full := path.Join(path.Dir(name), to)
 	return to, full == ".." || strings.HasPrefix(full, "../")
+}
+
+// leadsOut reports whether the symbolic link at name, which resolves,
+// resolves to a place outside the site root on disk, and where.
+func (l *loader) leadsOut(name string) (bool, string) {
+	if l.realDir == "" {
+		return false, ""
+	}
+	real, err := filepath.EvalSymlinks(filepath.Join(l.realDir, filepath.FromSlash(name)))
+	if err != nil {
+		return false, ""
+	}
+	rel, err := filepath.Rel(l.realDir, real)
+	if err != nil || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
+		return true, real
+	}
+	return false, ""
 }
 
 func loopsBack(info fs.FileInfo, ancestors []fs.FileInfo) bool {

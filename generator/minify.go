@@ -65,5 +65,6 @@ func minifyFile(m *minify.M, name string, data []byte) ([]byte, error) {
 	if err := m.Minify(mt, &buf, bytes.NewReader(data)); err != nil {
 		return nil, err
 	}
-	return buf.Bytes(), nil
+	// The buffer was grown for the input; keep only what the output needs.
+	return bytes.Clone(buf.Bytes()), nil
 }

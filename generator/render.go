@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"html/template"
 	"path"
+	"sync"
 )
 
 // navLink is a link as the templates show it.
@@ -63,6 +64,7 @@ type pageRenderer struct {
 	definitions map[string]definitionsData // by page folder
 	md          *markdown
 	devScript   string
+	buffers     sync.Pool // *bytes.Buffer for renderPage
 	loader      *loader
 }
 
@@ -173,6 +175,22 @@ func (r *pageRenderer) execute(name string, d *pageData) ([]byte, error) {
 		return nil, err
 	}
 	return buf.Bytes(), nil
+}
+
+// renderPage executes page.html and minifies the result, through buffers
+// that pages share: a large build would otherwise keep twice the memory
+// of its pages in buffers grown for the unminified HTML.
+func (r *pageRenderer) renderPage(m minifier, name string, d *pageData) ([]byte, error) {
+	src, _ := r.buffers.Get().(*bytes.Buffer)
+	if src == nil {
+		src = new(bytes.Buffer)
+	}
+	defer r.buffers.Put(src)
+	src.Reset()
+	if err := r.tmpl.ExecuteTemplate(src, "page.html", d); err != nil {
+		return nil, err
+	}
+	return minifyFile(m, name, src.Bytes())
 }
 
 // notFound fills the data of 404.html, which a host serves at any depth:

@@ -41,13 +41,9 @@ func writeSite(t testing.TB, files map[string]string) string {
 
 // siteOptions are the options to build the site root dir, named "site"
 // in error messages.
-// It reads through an os.Root, as wizard build does.
+// It reads the folder as wizard build does.
 func siteOptions(dir string) Options {
-	root, err := os.OpenRoot(dir)
-	if err != nil {
-		panic(err)
-	}
-	return Options{Source: root.FS(), SourceName: "site", Theme: theme.FS()}
+	return Options{Source: os.DirFS(dir), Dir: dir, SourceName: "site", Theme: theme.FS()}
 }
 
 // snapshot hashes every file below dir, to see whether a failed build

@@ -33,14 +33,9 @@ func (f *siteFlags) options() (generator.Options, error) {
 	if !info.IsDir() {
 		return generator.Options{}, fmt.Errorf("--source %s: not a folder", f.source)
 	}
-	// Read through an os.Root: a symbolic link that leads out of the site
-	// root is an error, never a way to publish files from elsewhere.
-	root, err := os.OpenRoot(f.source)
-	if err != nil {
-		return generator.Options{}, fmt.Errorf("--source %s: %w", f.source, err)
-	}
 	return generator.Options{
-		Source:     root.FS(),
+		Source:     os.DirFS(f.source),
+		Dir:        f.source,
 		SourceName: filepath.ToSlash(filepath.Clean(f.source)),
 		Theme:      theme.FS(),
 		BaseURL:    f.baseURL,
