@@ -16,7 +16,8 @@ import (
 // bytes changed, a body rendered again when its file or the tree changed,
 // a page rendered again when anything it shows changed.
 //
-// A Builder is not safe for concurrent use.
+// A Builder is not safe for concurrent use. The Files of the Sites it
+// returns never change; their Nodes may be updated by a later build.
 type Builder struct {
 	opts Options
 	last *Site      // the last good build, nil before the first
