@@ -160,9 +160,9 @@ func (run *buildRun) build(changed []string) (*Site, *buildMemo, error) {
 	}
 	site.Pages = len(w.nodes) + 1
 	site.Rendered++
-	n := run.overview(r, memo, out, m)
-	site.Pages += n
-	site.Rendered += n
+	pages, rendered := run.overview(r, memo, out, m)
+	site.Pages += pages
+	site.Rendered += rendered
 	if settings.BaseURL != "" {
 		out["sitemap.xml"] = sitemap(&settings, w.nodes)
 		out["robots.txt"] = []byte("User-agent: *\nAllow: /\nSitemap: " + settings.absoluteURL("sitemap.xml") + "\n")
@@ -215,8 +215,9 @@ func environment(opts Options, probs *problems) (Settings, *Strings, *themeLayer
 
 // overview renders the map of the whole wizard when the tree it shows
 // changed, and reuses the last one otherwise. It returns how many pages
-// it rendered.
-func (run *buildRun) overview(r *pageRenderer, memo *buildMemo, out map[string][]byte, m minifier) int {
+// the overview is (none when a node takes its address), and how many of
+// them it rendered.
+func (run *buildRun) overview(r *pageRenderer, memo *buildMemo, out map[string][]byte, m minifier) (pages, rendered int) {
 	s := newSigner(memo.env)
 	for _, n := range r.w.nodes {
 		s.str(n.File, n.URL, n.LinkTitle)
@@ -230,7 +231,7 @@ func (run *buildRun) overview(r *pageRenderer, memo *buildMemo, out map[string][
 		for name, data := range memo.overview {
 			out[name] = data
 		}
-		return 0
+		return len(memo.overview), 0
 	}
 	files := map[string][]byte{}
 	count := r.overview(files) // overzicht/index.html: the map of the whole wizard
@@ -244,7 +245,7 @@ func (run *buildRun) overview(r *pageRenderer, memo *buildMemo, out map[string][
 		memo.overview[name] = min
 		out[name] = min
 	}
-	return count
+	return count, count
 }
 
 // renderBodies renders the body of every node, reusing the last build's

@@ -77,6 +77,7 @@ func TestBuilderRendersOnlyWhatChanged(t *testing.T) {
 		changed      []string // the hint given to Rebuild; nil reads everything
 		wantRendered int      // pages rendered anew: 404.html always, the overview when the tree changed
 		wantIn       map[string]string
+		pagesAdded   int // pages more than the first build
 	}{
 		{name: "nothing changed", edit: func() {}, changed: nil, wantRendered: 1},
 		// With the hint, a body-only edit renders that page alone.
@@ -98,7 +99,7 @@ func TestBuilderRendersOnlyWhatChanged(t *testing.T) {
 			edit: func() {
 				os.WriteFile(filepath.Join(dir, "content/ik-ben-een/gebruiker/nieuw.md"), []byte("---\ntitle: Nieuw\nweight: 9\n---\n\nNieuw.\n"), 0o644)
 			},
-			wantIn: map[string]string{"ik-ben-een/gebruiker/nieuw/index.html": "Nieuw."}},
+			wantIn: map[string]string{"ik-ben-een/gebruiker/nieuw/index.html": "Nieuw."}, pagesAdded: 1},
 		{name: "a deleted node", changed: []string{"content/ik-ben-een/gebruiker/nieuw.md"}, wantRendered: 1 + 2,
 			edit: func() { os.Remove(filepath.Join(dir, "content/ik-ben-een/gebruiker/nieuw.md")) }},
 	}
@@ -111,6 +112,9 @@ func TestBuilderRendersOnlyWhatChanged(t *testing.T) {
 			}
 			if site.Rendered != s.wantRendered {
 				t.Errorf("rendered %d pages, want %d", site.Rendered, s.wantRendered)
+			}
+			if site.Pages != first.Pages+s.pagesAdded {
+				t.Errorf("%d pages, want %d", site.Pages, first.Pages+s.pagesAdded)
 			}
 			for name, want := range s.wantIn {
 				if !strings.Contains(string(site.Files[name]), want) {
