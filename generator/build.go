@@ -29,9 +29,11 @@ type Options struct {
 
 // Site is a built site, in memory.
 type Site struct {
-	Files map[string][]byte // every output file by path, slash-separated
-	Pages int               // how many HTML pages, the 404 page included
-	Nodes []*Node           // the wizard's nodes, in path order
+	Files map[string][]byte // every output file by path, slash-separated; nil after Build, which wrote them
+	// FileCount is how many files the site has.
+	FileCount int
+	Pages     int     // how many HTML pages, the 404 page included
+	Nodes     []*Node // the wizard's nodes, in path order
 	// Rendered is how many pages this build rendered anew; a Builder
 	// reuses the pages whose inputs did not change.
 	Rendered int
@@ -46,14 +48,23 @@ func Generate(opts Options) (*Site, error) {
 	return NewBuilder(opts).Build()
 }
 
-// Build generates the site and writes it to the folder out. When the
-// build fails, out is left as it was.
+// Build generates the site and writes it to the folder out, as Write
+// does. When the build fails, out is left as it was.
+//
+// Pages go to the disk as they are rendered, so that a large wizard is
+// never held in memory whole; the returned Site has no Files.
 func Build(opts Options, out string) (*Site, error) {
-	site, err := Generate(opts)
+	o, err := startOutput(out)
 	if err != nil {
 		return nil, err
 	}
-	if err := Write(out, site.Files); err != nil {
+	run := &buildRun{opts: opts, probs: &problems{}, emit: o.put}
+	site, _, err := run.build(nil)
+	if err != nil {
+		o.abort()
+		return nil, err
+	}
+	if err := o.commit(); err != nil {
 		return nil, err
 	}
 	return site, nil

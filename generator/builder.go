@@ -101,6 +101,10 @@ type buildRun struct {
 	opts  Options
 	memo  *buildMemo // the last good build's, or nil
 	probs *problems
+	// emit, when set, takes each page as it is rendered and each other
+	// file at the end, instead of the Site's Files: a build for the disk
+	// need not hold the whole site in memory.
+	emit func(name string, data []byte) error
 }
 
 func (run *buildRun) build(changed []string) (*Site, *buildMemo, error) {
@@ -188,6 +192,16 @@ func (run *buildRun) build(changed []string) (*Site, *buildMemo, error) {
 		}
 		memo.minified[key] = min
 		out[name] = min
+	}
+	site.FileCount = len(out)
+	if run.emit != nil {
+		site.FileCount += len(w.nodes)
+		for name, data := range out {
+			if err := run.emit(name, data); err != nil {
+				return nil, nil, err
+			}
+		}
+		site.Files = nil
 	}
 	return site, memo, nil
 }
@@ -297,6 +311,18 @@ func (run *buildRun) renderPages(r *pageRenderer, m minifier, memo *buildMemo, o
 	parallel(len(nodes), func(i int) {
 		n := nodes[i]
 		d := r.page(n)
+		if run.emit != nil {
+			html, err := r.renderPage(m, n.URL, d)
+			if err != nil {
+				run.probs.addErr(templateError(err, path.Join(themeDir, "templates", "page.html")))
+				return
+			}
+			if err := run.emit(n.URL, html); err != nil {
+				run.probs.addErr(&Error{File: n.URL, Err: err})
+			}
+			fresh[i] = true
+			return
+		}
 		key := d.signature(memo.env)
 		if run.memo != nil {
 			if old, ok := run.memo.pages[n.URL]; ok && old.key == key {
@@ -313,8 +339,10 @@ func (run *buildRun) renderPages(r *pageRenderer, m minifier, memo *buildMemo, o
 	})
 	rendered := 0
 	for i, n := range nodes {
-		memo.pages[n.URL] = pages[i]
-		out[n.URL] = pages[i].html
+		if run.emit == nil {
+			memo.pages[n.URL] = pages[i]
+			out[n.URL] = pages[i].html
+		}
 		if fresh[i] {
 			rendered++
 		}

@@ -133,7 +133,7 @@ func (b *Builder) bodiesOnly(changed []string) (site *Site, ok bool, err error) 
 		memo.bodies[e.rel] = e.body
 	}
 	maps.Copy(memo.pages, pages)
-	return &Site{Files: files, Pages: last.Pages, Nodes: last.Nodes, Rendered: len(pages), Changed: changedPages}, true, nil
+	return &Site{Files: files, FileCount: len(files), Pages: last.Pages, Nodes: last.Nodes, Rendered: len(pages), Changed: changedPages}, true, nil
 }
 
 // readContent reads one file of content/.

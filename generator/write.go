@@ -7,11 +7,13 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"path"
 	"path/filepath"
 	"slices"
 	"strings"
+	"sync"
 )
 
 // outputMarker is the file that marks a folder as written by a build, so
@@ -29,74 +31,148 @@ const markerText = "This folder is written by `wizard build`; a build replaces a
 // A file whose bytes are those of the earlier output is linked, not
 // written again, so hosts and rsync see only the files that changed.
 func Write(dir string, files map[string][]byte) error {
-	dir = filepath.Clean(dir)
-	existed, err := checkOutputDir(dir)
+	o, err := startOutput(dir)
 	if err != nil {
 		return err
-	}
-	old := map[string]string{}
-	if existed {
-		old = readManifest(dir)
-	}
-	parent, base := filepath.Dir(dir), filepath.Base(dir)
-	if err := os.MkdirAll(parent, 0o755); err != nil {
-		return fmt.Errorf("output %s: %w", dir, err)
-	}
-	tmp, err := os.MkdirTemp(parent, "."+base+".new-")
-	if err != nil {
-		return fmt.Errorf("output %s: %w", dir, err)
-	}
-	ok := false
-	defer func() {
-		if !ok {
-			os.RemoveAll(tmp)
-		}
-	}()
-	if err := os.Chmod(tmp, 0o755); err != nil {
-		return fmt.Errorf("output %s: %w", dir, err)
 	}
 	names := make([]string, 0, len(files))
 	for name := range files {
 		names = append(names, name)
 	}
 	slices.Sort(names)
-	if err := makeDirs(tmp, names); err != nil {
+	if err := makeDirs(o.tmp, names); err != nil {
+		o.abort()
 		return fmt.Errorf("output %s: %w", dir, err)
 	}
-	sums := make([]string, len(names))
+	o.markMade(names)
 	errs := make([]error, len(names))
-	parallel(len(names), func(i int) {
-		name, data := names[i], files[names[i]]
-		sum := sha256.Sum256(data)
-		sums[i] = hex.EncodeToString(sum[:])
-		full := filepath.Join(tmp, filepath.FromSlash(name))
-		if old[name] == sums[i] {
-			prev := filepath.Join(dir, filepath.FromSlash(name))
-			if info, err := os.Lstat(prev); err == nil && info.Mode().IsRegular() && info.Size() == int64(len(data)) {
-				if os.Link(prev, full) == nil {
-					return
-				}
+	parallel(len(names), func(i int) { errs[i] = o.put(names[i], files[names[i]]) })
+	if err := errors.Join(errs...); err != nil {
+		o.abort()
+		return err
+	}
+	return o.commit()
+}
+
+// output is an output folder being written: files go into a new folder
+// beside it, which takes its place on commit. put is safe for concurrent
+// use, so that pages can be written as they are rendered.
+type output struct {
+	dir     string            // the output folder
+	tmp     string            // the new folder beside it
+	existed bool              // dir is an earlier output
+	old     map[string]string // SHA-256 of the earlier output's files, by path
+
+	mu   sync.Mutex
+	made map[string]bool   // folders made in tmp
+	sums map[string]string // SHA-256 of the files put, by path
+}
+
+// startOutput checks dir and makes the new folder beside it.
+func startOutput(dir string) (*output, error) {
+	dir = filepath.Clean(dir)
+	existed, err := checkOutputDir(dir)
+	if err != nil {
+		return nil, err
+	}
+	o := &output{dir: dir, existed: existed, old: map[string]string{}, made: map[string]bool{".": true}, sums: map[string]string{}}
+	if existed {
+		o.old = readManifest(dir)
+	}
+	parent, base := filepath.Dir(dir), filepath.Base(dir)
+	if err := os.MkdirAll(parent, 0o755); err != nil {
+		return nil, fmt.Errorf("output %s: %w", dir, err)
+	}
+	if o.tmp, err = os.MkdirTemp(parent, "."+base+".new-"); err != nil {
+		return nil, fmt.Errorf("output %s: %w", dir, err)
+	}
+	if err := os.Chmod(o.tmp, 0o755); err != nil {
+		o.abort()
+		return nil, fmt.Errorf("output %s: %w", dir, err)
+	}
+	return o, nil
+}
+
+// markMade records the folders that makeDirs made for names.
+func (o *output) markMade(names []string) {
+	o.mu.Lock()
+	defer o.mu.Unlock()
+	for _, name := range names {
+		for d := path.Dir(name); !o.made[d]; d = path.Dir(d) {
+			o.made[d] = true
+		}
+	}
+}
+
+// put writes one file, or links the earlier output's file when its
+// bytes are the same.
+func (o *output) put(name string, data []byte) error {
+	if err := o.mkdirs(path.Dir(name)); err != nil {
+		return fmt.Errorf("output %s: %w", o.dir, err)
+	}
+	sum := sha256.Sum256(data)
+	hexSum := hex.EncodeToString(sum[:])
+	o.mu.Lock()
+	o.sums[name] = hexSum
+	o.mu.Unlock()
+	full := filepath.Join(o.tmp, filepath.FromSlash(name))
+	if o.old[name] == hexSum {
+		prev := filepath.Join(o.dir, filepath.FromSlash(name))
+		if info, err := os.Lstat(prev); err == nil && info.Mode().IsRegular() && info.Size() == int64(len(data)) {
+			if os.Link(prev, full) == nil {
+				return nil
 			}
 		}
-		errs[i] = os.WriteFile(full, data, 0o644)
-	})
-	if err := errors.Join(errs...); err != nil {
-		return fmt.Errorf("output %s: %w", dir, err)
 	}
-	var manifest bytes.Buffer
-	manifest.WriteString(markerText + "\n")
-	for i, name := range names {
-		fmt.Fprintf(&manifest, "%s %s\n", sums[i], name)
+	if err := os.WriteFile(full, data, 0o644); err != nil {
+		return fmt.Errorf("output %s: %w", o.dir, err)
 	}
-	if err := os.WriteFile(filepath.Join(tmp, outputMarker), manifest.Bytes(), 0o644); err != nil {
-		return fmt.Errorf("output %s: %w", dir, err)
-	}
-	if err := swapDir(tmp, dir, existed); err != nil {
-		return fmt.Errorf("output %s: %w", dir, err)
-	}
-	ok = true
 	return nil
 }
+
+// mkdirs makes the folder d of tmp and its parents, each once.
+func (o *output) mkdirs(d string) error {
+	o.mu.Lock()
+	defer o.mu.Unlock()
+	var missing []string
+	for ; !o.made[d]; d = path.Dir(d) {
+		missing = append(missing, d)
+	}
+	for i := len(missing) - 1; i >= 0; i-- {
+		if err := os.Mkdir(filepath.Join(o.tmp, filepath.FromSlash(missing[i])), 0o755); err != nil && !errors.Is(err, fs.ErrExist) {
+			return err
+		}
+		o.made[missing[i]] = true
+	}
+	return nil
+}
+
+// commit writes the marker with the list of files, and puts the new
+// folder in the place of the old one.
+func (o *output) commit() error {
+	names := make([]string, 0, len(o.sums))
+	for name := range o.sums {
+		names = append(names, name)
+	}
+	slices.Sort(names)
+	var manifest bytes.Buffer
+	manifest.WriteString(markerText + "\n")
+	for _, name := range names {
+		fmt.Fprintf(&manifest, "%s %s\n", o.sums[name], name)
+	}
+	if err := os.WriteFile(filepath.Join(o.tmp, outputMarker), manifest.Bytes(), 0o644); err != nil {
+		o.abort()
+		return fmt.Errorf("output %s: %w", o.dir, err)
+	}
+	if err := swapDir(o.tmp, o.dir, o.existed); err != nil {
+		o.abort()
+		return fmt.Errorf("output %s: %w", o.dir, err)
+	}
+	return nil
+}
+
+// abort removes the new folder; the old one stays as it was.
+func (o *output) abort() { os.RemoveAll(o.tmp) }
 
 // makeDirs makes every folder that the files need, parents first, each once.
 func makeDirs(root string, names []string) error {

@@ -70,7 +70,7 @@ leaves the old output as it was. Problems are printed as file:line: message.`,
 				return err
 			}
 			fmt.Fprintf(cmd.OutOrStdout(), "wrote %d pages (%d files) to %s in %s\n",
-				site.Pages, len(site.Files), out, time.Since(start).Round(time.Millisecond))
+				site.Pages, site.FileCount, out, time.Since(start).Round(time.Millisecond))
 			return nil
 		},
 	}
