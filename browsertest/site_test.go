@@ -24,15 +24,20 @@ type builtSite struct {
 }
 
 // buildSite builds the site of the repository root, the folder above
-// this package, into a temporary folder.
+// this package, and writes it into a temporary folder. It keeps the
+// site in memory too (Build would write it without keeping it), so that
+// tests can list every file.
 func buildSite(t *testing.T) *builtSite {
 	t.Helper()
 	dir := filepath.Join(t.TempDir(), "public")
-	site, err := generator.Build(generator.Options{
-		Source: os.DirFS(".."), SourceName: "..", Theme: theme.FS(),
-	}, dir)
+	site, err := generator.Generate(generator.Options{
+		Source: os.DirFS(".."), Dir: "..", SourceName: "..", Theme: theme.FS(),
+	})
 	if err != nil {
 		t.Fatalf("build the eGov site: %v", err)
+	}
+	if err := generator.Write(dir, site.Files); err != nil {
+		t.Fatalf("write the eGov site: %v", err)
 	}
 	return &builtSite{site: site, dir: dir}
 }

@@ -41,7 +41,7 @@ one only when complete; a file at --out that is not a zip archive is refused.`,
 				return err
 			}
 			fmt.Fprintf(cmd.OutOrStdout(), "packed %d pages (%d files) into %s in %s\n",
-				site.Pages, len(site.Files), out, time.Since(start).Round(time.Millisecond))
+				site.Pages, site.FileCount, out, time.Since(start).Round(time.Millisecond))
 			return nil
 		},
 	}
