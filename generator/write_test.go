@@ -75,3 +75,37 @@ func TestWriteKeepsUnchangedFiles(t *testing.T) {
 		t.Errorf("%d entries beside the output, want none", len(entries)-1)
 	}
 }
+
+// TestBuildWritesWhatGenerateMakes checks that Build, which writes pages
+// as they are rendered, leaves on disk exactly the files of Generate.
+func TestBuildWritesWhatGenerateMakes(t *testing.T) {
+	dir := writeSite(t, smallSite())
+	site, err := Generate(siteOptions(dir))
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := filepath.Join(t.TempDir(), "public")
+	built, err := Build(siteOptions(dir), out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if built.FileCount != len(site.Files) || built.Pages != site.Pages {
+		t.Errorf("Build counts %d files and %d pages, Generate %d and %d", built.FileCount, built.Pages, len(site.Files), site.Pages)
+	}
+	onDisk := 0
+	filepath.WalkDir(out, func(p string, d os.DirEntry, err error) error {
+		if err == nil && !d.IsDir() && d.Name() != outputMarker {
+			onDisk++
+		}
+		return nil
+	})
+	if onDisk != len(site.Files) {
+		t.Errorf("%d files on disk, Generate makes %d", onDisk, len(site.Files))
+	}
+	for name, want := range site.Files {
+		got, err := os.ReadFile(filepath.Join(out, filepath.FromSlash(name)))
+		if err != nil || string(got) != string(want) {
+			t.Errorf("%s on disk differs from what Generate makes (%v)", name, err)
+		}
+	}
+}
