@@ -1,17 +1,13 @@
-package generator
+package browsertest
 
 import (
-	"context"
 	"encoding/json"
-	"os"
-	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/chromedp/cdproto/accessibility"
 	"github.com/chromedp/chromedp"
-	"github.com/wizardsite/wizard/theme"
 )
 
 // overviewLayout is what the page at 320 px measures in Chromium.
@@ -48,35 +44,9 @@ const measureOverviewJS = `(() => {
 // least 13 px high, and each link of the map must be named by its label
 // for screen readers.
 func TestOverviewAt320px(t *testing.T) {
-	if testing.Short() {
-		t.Skip("starts Chromium")
-	}
-	chromium, err := exec.LookPath("chromium")
-	if err != nil {
-		if os.Getenv("CI") != "" {
-			t.Fatal("CI: Chromium is not installed (apt-get install chromium)")
-		}
-		t.Skip("SKIPPED, NO BROWSER: Chromium is not installed (apt-get install chromium): the overview is not measured")
-	}
-	site, err := Generate(Options{Source: os.DirFS(".."), SourceName: "..", Theme: theme.FS()})
-	if err != nil {
-		t.Fatalf("the eGov content does not build:\n%v", err)
-	}
-	out := filepath.Join(t.TempDir(), "site")
-	if err := Write(out, site.Files); err != nil {
-		t.Fatal(err)
-	}
-
-	opts := append(chromedp.DefaultExecAllocatorOptions[:],
-		chromedp.ExecPath(chromium), chromedp.NoSandbox,
-		chromedp.Flag("disable-background-networking", true),
-		chromedp.Flag("disable-component-update", true),
-		chromedp.Flag("disable-quic", true),
-	)
-	actx, cancel := chromedp.NewExecAllocator(context.Background(), opts...)
-	defer cancel()
-	ctx, cancel := chromedp.NewContext(actx)
-	defer cancel()
+	b := buildSite(t)
+	site, out := b.site, b.dir
+	ctx := chrome.Tab(t)
 	if err := chromedp.Do(ctx,
 		chromedp.EmulateViewport(320, 640),
 		chromedp.Navigate("file://"+filepath.ToSlash(filepath.Join(out, "overzicht", "index.html"))),
