@@ -132,6 +132,9 @@ func (run *buildRun) build(changed []string) (*Site, *buildMemo, error) {
 	if settings.Title == "" {
 		settings.Title = w.root.Title
 	}
+	if run.emit != nil {
+		files = nil // a build for the disk leaves nothing for a next one
+	}
 	memo := &buildMemo{files: files, order: order, bodies: map[string]memoBody{}, pages: map[string]memoPage{}, dirs: l.src.dirs}
 	memo.env = env
 	tree := w.signature(memo.env)
@@ -143,6 +146,11 @@ func (run *buildRun) build(changed []string) (*Site, *buildMemo, error) {
 		bodies: map[*Node]renderedBody{}, definitions: map[string]definitionsData{},
 	}
 	run.renderBodies(r, tree, memo)
+	if run.emit != nil {
+		for _, n := range w.nodes {
+			n.body = nil // rendered; the HTML is all the pages need
+		}
+	}
 	w.checkReachable(l)
 
 	out := map[string][]byte{}
@@ -289,7 +297,9 @@ func (run *buildRun) renderBodies(r *pageRenderer, tree [32]byte, memo *buildMem
 	})
 	for i, n := range nodes {
 		mb := bodies[i]
-		memo.bodies[n.File] = mb
+		if run.emit == nil {
+			memo.bodies[n.File] = mb
+		}
 		r.bodies[n] = mb.body
 		n.External = mb.external
 		for _, f := range mb.links {
