@@ -99,7 +99,7 @@ func warnings(nodes []*Node, siteName string) []Problem {
 		})
 	}
 	for _, n := range nodes {
-		titleLine := n.front.lines["title"]
+		titleLine := n.front.lines.at("title")
 		switch {
 		case !hasText(n.body) && len(n.Choices) == 0:
 			warn(n, titleLine, "empty page: no text and no choices; write the body, or add nodes in its folder")
@@ -111,7 +111,7 @@ func warnings(nodes []*Node, siteName string) []Problem {
 		for _, c := range n.Children {
 			key := labelKey(c.LinkTitle)
 			if first, ok := seen[key]; ok {
-				line := cmp.Or(c.front.lines["linkTitle"], c.front.lines["title"])
+				line := cmp.Or(c.front.lines.at("linkTitle"), c.front.lines.at("title"))
 				warn(c, line, "same label %q as its sibling content/%s: visitors cannot tell them apart; change linkTitle", c.LinkTitle, first.File)
 				continue
 			}

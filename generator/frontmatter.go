@@ -23,9 +23,9 @@ type frontMatter struct {
 	Prev        *linkSpec  `yaml:"prev"`        // previous page of a sequence
 	Next        *linkSpec  `yaml:"next"`        // next page of a sequence
 	Slug        string     `yaml:"slug"`        // last part of the page's address
-	// lines holds the line in the file of each key and of each item of
-	// choices, so that later checks can point at them.
-	lines map[string]int
+	// lines holds the line in the file of each key, so that later checks
+	// can point at them.
+	lines keyLines
 }
 
 // hugoKeys are front matter keys that Hugo sites often carry and that a
@@ -36,6 +36,26 @@ var hugoKeys = map[string]bool{
 	"categories": true, "keywords": true, "aliases": true, "summary": true, "author": true,
 	"authors": true, "type": true, "layout": true, "menu": true, "params": true, "images": true,
 	"toc": true,
+}
+
+// keyLine is the line in the file of one front matter key.
+type keyLine struct {
+	key  string
+	line int
+}
+
+// keyLines are the lines of the keys of one front matter, in order. A
+// slice, not a map: a large wizard has one per node.
+type keyLines []keyLine
+
+// at is the line of key, or 0 when the front matter does not have it.
+func (k keyLines) at(key string) int {
+	for _, kl := range k {
+		if kl.key == key {
+			return kl.line
+		}
+	}
+	return 0
 }
 
 // linkSpec is a link to another node as written in front matter: a path,
@@ -102,7 +122,7 @@ func parseFrontMatter(src []byte, firstLine int) (fm frontMatter, ferr *Error) {
 			fm, ferr = frontMatter{}, &Error{Line: firstLine, Err: fmt.Errorf("front matter is not valid YAML (%v)", r)}
 		}
 	}()
-	fm.lines = map[string]int{}
+	var choiceLines []int
 	if len(bytes.TrimSpace(src)) == 0 {
 		return fm, nil
 	}
@@ -129,10 +149,10 @@ func parseFrontMatter(src []byte, firstLine int) (fm frontMatter, ferr *Error) {
 	for _, p := range pairs {
 		tok := p.Key.GetToken()
 		key := tok.Value
-		fm.lines[key] = firstLine + tok.Position.Line - 1
-		if seq, ok := p.Value.(*ast.SequenceNode); ok {
-			for i, item := range seq.Values {
-				fm.lines[fmt.Sprintf("%s[%d]", key, i)] = firstLine + item.GetToken().Position.Line - 1
+		fm.lines = append(fm.lines, keyLine{key, firstLine + tok.Position.Line - 1})
+		if seq, ok := p.Value.(*ast.SequenceNode); ok && key == "choices" {
+			for _, item := range seq.Values {
+				choiceLines = append(choiceLines, firstLine+item.GetToken().Position.Line-1)
 			}
 		}
 		var field any
@@ -163,7 +183,7 @@ func parseFrontMatter(src []byte, firstLine int) (fm frontMatter, ferr *Error) {
 			if hugoKeys[key] {
 				continue
 			}
-			return fm, &Error{Line: fm.lines[key], Col: tok.Position.Column,
+			return fm, &Error{Line: fm.lines.at(key), Col: tok.Position.Column,
 				Err: fmt.Errorf("front matter: unknown field %q (see docs/content-format.md for the keys)", key)}
 		}
 		if err := yaml.NodeToValue(p.Value, field); err != nil {
@@ -178,13 +198,15 @@ func parseFrontMatter(src []byte, firstLine int) (fm frontMatter, ferr *Error) {
 		}
 	}
 	for i := range fm.Choices {
-		fm.Choices[i].Line = fm.lines[fmt.Sprintf("choices[%d]", i)]
+		if i < len(choiceLines) {
+			fm.Choices[i].Line = choiceLines[i]
+		}
 	}
 	if fm.Prev != nil {
-		fm.Prev.Line = fm.lines["prev"]
+		fm.Prev.Line = fm.lines.at("prev")
 	}
 	if fm.Next != nil {
-		fm.Next.Line = fm.lines["next"]
+		fm.Next.Line = fm.lines.at("next")
 	}
 	return fm, nil
 }

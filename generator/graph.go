@@ -72,7 +72,7 @@ func buildGraph(src *source, l *loader) *wizard {
 		name = slugify(strings.TrimSuffix(name, ".md"))
 		if s := n.front.Slug; s != "" {
 			if strings.ContainsAny(s, `/\`) || slugify(s) != s {
-				l.probs.add(l.displayPath(n.File), n.front.lines["slug"], "slug %q: use lower-case letters, digits and hyphens only", s)
+				l.probs.add(l.displayPath(n.File), n.front.lines.at("slug"), "slug %q: use lower-case letters, digits and hyphens only", s)
 			}
 			name = slugify(s)
 		}

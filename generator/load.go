@@ -239,7 +239,7 @@ func parseNode(rel string, data []byte, display string, probs *problems) *Node {
 		return nil
 	}
 	if strings.TrimSpace(fm.Title) == "" {
-		line := fm.lines["title"]
+		line := fm.lines.at("title")
 		if line == 0 {
 			line = 1
 		}

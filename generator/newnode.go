@@ -123,7 +123,7 @@ func NewNode(o NewNodeOptions) (*NewNodeResult, error) {
 	if parent := parentFile(file); parent != "" && !slices.Contains(todo, parent) {
 		if fm, ok := readFrontMatter(fsys, parent); ok && fm.Choices != nil {
 			res.Notes = append(res.Notes, fmt.Sprintf("%s:%d: this node lists its own choices: add %s there, or link to it, so that visitors can reach it",
-				display(parent), fm.lines["choices"], relFrom(path.Dir(parent), file)))
+				display(parent), fm.lines.at("choices"), relFrom(path.Dir(parent), file)))
 		}
 	}
 	return res, nil
