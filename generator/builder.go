@@ -289,6 +289,7 @@ func (run *buildRun) renderBodies(r *pageRenderer, tree [32]byte, memo *buildMem
 			resolve: r.w.resolve, probs: run.probs, src: n.body,
 		}
 		body := r.md.render(bc)
+		body.sign()
 		mb := memoBody{key: key, body: body, external: bc.external}
 		for _, t := range bc.links {
 			mb.links = append(mb.links, t.File)

@@ -74,6 +74,7 @@ func (b *Builder) bodiesOnly(changed []string) (site *Site, ok bool, err error) 
 			resolve: r.w.resolve, probs: probs, src: n.body,
 		}
 		e.body = memoBody{key: bodyKey(memo.tree, n.body), body: r.md.render(bc), external: bc.external}
+		e.body.body.sign()
 		for _, t := range bc.links {
 			e.body.links = append(e.body.links, t.File)
 		}

@@ -60,6 +60,23 @@ type renderedBody struct {
 	Content template.HTML   // the body without its notes and optional actions
 	Notes   []template.HTML // each note, in order
 	Actions []template.HTML // each optional action, in order
+
+	key [32]byte // the signature of the HTML above, set when a node's body is rendered; zero when not
+}
+
+// sign sets the body's signature, from its HTML.
+func (b *renderedBody) sign() {
+	s := newSigner([32]byte{})
+	s.str(string(b.Content))
+	s.int(len(b.Notes))
+	for _, x := range b.Notes {
+		s.str(string(x))
+	}
+	s.int(len(b.Actions))
+	for _, x := range b.Actions {
+		s.str(string(x))
+	}
+	b.key = s.sum()
 }
 
 func newMarkdown(icons map[string]string, t *Strings) *markdown {

@@ -18,6 +18,8 @@ type navLink struct {
 type definitionsData struct {
 	Title string        // front matter title of content/_definitions.md
 	Body  template.HTML // its body
+
+	key [32]byte // the signature of Title and Body
 }
 
 // pageData is what a page template is given.
@@ -152,6 +154,9 @@ func (r *pageRenderer) definitionsFor(dir string) definitionsData {
 	} else {
 		key = anyFolder
 	}
+	s := newSigner([32]byte{})
+	s.str(d.Title, string(d.Body))
+	d.key = s.sum()
 	r.definitions[key] = d
 	return d
 }

@@ -54,16 +54,11 @@ func (d *pageData) signature(env [32]byte) [32]byte {
 	s.links(d.Crumbs...)
 	s.int(len(d.Choices))
 	s.links(d.Choices...)
-	s.str(string(d.Body.Content))
-	s.int(len(d.Body.Notes))
-	for _, x := range d.Body.Notes {
-		s.str(string(x))
-	}
-	s.int(len(d.Body.Actions))
-	for _, x := range d.Body.Actions {
-		s.str(string(x))
-	}
-	s.str(d.Definitions.Title, string(d.Definitions.Body))
+	// The body and the definitions by the signatures of their HTML, made
+	// once when they were rendered: hashing the HTML again for every page
+	// of a large wizard cost more than the rest of the page.
+	s.h.Write(d.Body.key[:])
+	s.h.Write(d.Definitions.key[:])
 	// What templates may show of related nodes.
 	related := append([]*Node{n.Parent}, n.Children...)
 	for _, r := range related {
