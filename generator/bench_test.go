@@ -241,3 +241,9 @@ func (p *phases) perNode(b *testing.B) {
 		b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(p.nodes), "ns/node")
 	}
 }
+
+// load reads every file of content/ below the site root, as a build's
+// first phase does.
+func (l *loader) load() {
+	(&buildRun{opts: Options{Source: l.fsys}, probs: l.probs}).load(l, nil)
+}

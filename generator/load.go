@@ -70,11 +70,6 @@ func ignored(name string) bool {
 	return false
 }
 
-// load reads every file of content/ below the site root.
-func (l *loader) load() {
-	(&buildRun{opts: Options{Source: l.fsys}, probs: l.probs}).load(l, nil)
-}
-
 // add puts what was read of one file into the source.
 func (l *loader) add(rel string, r readResult) {
 	switch {

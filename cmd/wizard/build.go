@@ -43,6 +43,26 @@ func (f *siteFlags) options() (generator.Options, error) {
 	}, nil
 }
 
+// produce builds the site into out (default: the site root's
+// defaultName) with write, and prints a summary in the words of format.
+func (f *siteFlags) produce(cmd *cobra.Command, out, defaultName, format string,
+	write func(generator.Options, string) (*generator.Site, error)) error {
+	opts, err := f.options()
+	if err != nil {
+		return err
+	}
+	if out == "" {
+		out = filepath.Join(f.source, defaultName)
+	}
+	start := time.Now()
+	site, err := write(opts, out)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(cmd.OutOrStdout(), format, site.Pages, site.FileCount, out, time.Since(start).Round(time.Millisecond))
+	return nil
+}
+
 func newBuildCmd() *cobra.Command {
 	var flags siteFlags
 	var out string
@@ -57,21 +77,7 @@ leaves the old output as it was. Problems are printed as file:line: message.`,
   wizard build --source examples/site --out /tmp/site --base-url https://example.org/`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			opts, err := flags.options()
-			if err != nil {
-				return err
-			}
-			if out == "" {
-				out = filepath.Join(flags.source, "public")
-			}
-			start := time.Now()
-			site, err := generator.Build(opts, out)
-			if err != nil {
-				return err
-			}
-			fmt.Fprintf(cmd.OutOrStdout(), "wrote %d pages (%d files) to %s in %s\n",
-				site.Pages, site.FileCount, out, time.Since(start).Round(time.Millisecond))
-			return nil
+			return flags.produce(cmd, out, "public", "wrote %d pages (%d files) to %s in %s\n", generator.Build)
 		},
 	}
 	flags.register(cmd)

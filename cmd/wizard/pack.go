@@ -1,10 +1,6 @@
 package main
 
 import (
-	"fmt"
-	"path/filepath"
-	"time"
-
 	"github.com/spf13/cobra"
 	"github.com/wizardsite/wizard/generator"
 )
@@ -25,24 +21,14 @@ one only when complete; a file at --out that is not a zip archive is refused.`,
   unzip /tmp/egov.zip -d /tmp/egov && xdg-open /tmp/egov/index.html`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			opts, err := flags.options()
-			if err != nil {
-				return err
-			}
-			if out == "" {
-				out = filepath.Join(flags.source, "site.zip")
-			}
-			start := time.Now()
-			site, err := generator.Generate(opts)
-			if err != nil {
-				return err
-			}
-			if err := generator.PackFile(site, out); err != nil {
-				return err
-			}
-			fmt.Fprintf(cmd.OutOrStdout(), "packed %d pages (%d files) into %s in %s\n",
-				site.Pages, site.FileCount, out, time.Since(start).Round(time.Millisecond))
-			return nil
+			return flags.produce(cmd, out, "site.zip", "packed %d pages (%d files) into %s in %s\n",
+				func(opts generator.Options, out string) (*generator.Site, error) {
+					site, err := generator.Generate(opts)
+					if err != nil {
+						return nil, err
+					}
+					return site, generator.PackFile(site, out)
+				})
 		},
 	}
 	flags.register(cmd)
