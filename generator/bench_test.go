@@ -147,7 +147,7 @@ type phases struct {
 	t        *Strings
 	th       *themeLayers
 	icons    map[string]string
-	tmpl     *template.Template
+	tmpl     *themeTemplates
 }
 
 func newPhases(b *testing.B, dir string) *phases {

@@ -35,7 +35,6 @@ type buildMemo struct {
 
 	tree     [32]byte      // the signature of the tree that bodies were rendered against
 	renderer *pageRenderer // the last good build's renderer: graph, templates, Markdown
-	minifier minifier      // and its minifier
 
 	overviewKey [32]byte            // the signature of the tree the overview shows
 	overview    map[string][]byte   // the overview's files, minified
@@ -162,11 +161,11 @@ func (run *buildRun) build(changed []string) (*Site, *buildMemo, error) {
 		return nil, nil, err
 	}
 	m := newMinifier()
-	memo.renderer, memo.minifier = r, newPageMinifier()
+	memo.renderer = r
 	site := &Site{Files: out, Nodes: w.nodes}
-	site.Rendered = run.renderPages(r, memo.minifier, memo, out)
+	site.Rendered = run.renderPages(r, memo, out)
 	if html, err := r.execute("404.html", r.notFound()); err != nil {
-		probs.addErr(templateError(err, path.Join(themeDir, "templates", "404.html")))
+		probs.addErr(tmpl.error(err, "404.html"))
 	} else {
 		out["404.html"] = html
 	}
@@ -309,10 +308,10 @@ func (run *buildRun) renderBodies(r *pageRenderer, tree [32]byte, memo *buildMem
 	}
 }
 
-// renderPages renders and minifies the page of every node, reusing the
+// renderPages renders the page of every node, reusing the
 // last build's page when everything it shows is the same. It returns how
 // many pages it rendered.
-func (run *buildRun) renderPages(r *pageRenderer, m minifier, memo *buildMemo, out map[string][]byte) int {
+func (run *buildRun) renderPages(r *pageRenderer, memo *buildMemo, out map[string][]byte) int {
 	nodes := r.w.nodes
 	for _, n := range nodes {
 		r.definitionsFor(n.urlDir()) // filled before the pages run in parallel
@@ -323,9 +322,9 @@ func (run *buildRun) renderPages(r *pageRenderer, m minifier, memo *buildMemo, o
 		n := nodes[i]
 		d := r.page(n)
 		if run.emit != nil {
-			html, err := r.renderPage(m, n.URL, d)
+			html, err := r.renderPage(d)
 			if err != nil {
-				run.probs.addErr(templateError(err, path.Join(themeDir, "templates", "page.html")))
+				run.probs.addErr(r.tmpl.error(err, "page.html"))
 				return
 			}
 			if err := run.emit(n.URL, html); err != nil {
@@ -341,9 +340,9 @@ func (run *buildRun) renderPages(r *pageRenderer, m minifier, memo *buildMemo, o
 				return
 			}
 		}
-		html, err := r.renderPage(m, n.URL, d)
+		html, err := r.renderPage(d)
 		if err != nil {
-			run.probs.addErr(templateError(err, path.Join(themeDir, "templates", "page.html")))
+			run.probs.addErr(r.tmpl.error(err, "page.html"))
 			return
 		}
 		pages[i], fresh[i] = memoPage{key: key, html: html}, true

@@ -56,4 +56,18 @@
 // .Contact and .DevScript, and the method .Asset "style.css" for the
 // relative href of a theme asset. The template function icon "name"
 // inserts icons/<name>.svg inline, hidden from screen readers.
+//
+// What surrounds the node (.Site, .T, .Home, .Back, .Definitions,
+// .Contact, .DevScript, .Asset, .OverviewHref, .OverviewCurrent) is the
+// page's chrome, one value for all the pages where it is the same.
+// {{.Render "titlebar.html"}} runs a template with the chrome as its
+// data once for all those pages, and inserts the result: the built-in
+// theme renders its title bar and its bottom.html (footer, definitions)
+// so. Such a template sees only the chrome; {{template "x.html" .}}
+// runs a template for each page and sees everything.
+//
+// Templates are minified once when they are read, and each body once
+// when it is rendered; pages are not minified again. The built-in
+// theme's trim markers ({{- and -}}) are placed so that its pages come
+// out exactly as minified (a test checks it).
 package generator

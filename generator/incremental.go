@@ -117,10 +117,10 @@ func (b *Builder) bodiesOnly(changed []string) (site *Site, ok bool, err error) 
 	var changedPages []string
 	for _, e := range edits {
 		d := r.page(e.node)
-		html, err := r.renderPage(memo.minifier, e.node.URL, d)
+		html, err := r.renderPage(d)
 		if err != nil {
 			restore()
-			probs.addErr(templateError(err, path.Join(themeDir, "templates", "page.html")))
+			probs.addErr(r.tmpl.error(err, "page.html"))
 			return nil, true, probs.err()
 		}
 		pages[e.node.URL] = memoPage{key: d.signature(memo.env), html: html}

@@ -20,7 +20,8 @@ import (
 // the goldmark instance is made once, and what differs from page to page
 // travels in the parser context.
 type markdown struct {
-	md goldmark.Markdown
+	md  goldmark.Markdown
+	min minifier // each body is minified once, as it is rendered
 }
 
 // templateIDs are the element ids that the theme's templates use; a
@@ -87,7 +88,7 @@ func newMarkdown(icons map[string]string, t *Strings) *markdown {
 		goldmark.WithExtensions(extension.Table, extension.Strikethrough, extension.Linkify, extension.DefinitionList, ext),
 		goldmark.WithParserOptions(parser.WithAutoHeadingID()),
 	)
-	return &markdown{md: md}
+	return &markdown{md: md, min: newBodyMinifier()}
 }
 
 // render parses and renders one body.
@@ -116,7 +117,12 @@ func (m *markdown) html(src []byte, n ast.Node) template.HTML {
 		// The renderer writes to memory; it fails only on a bug of ours.
 		panic(err)
 	}
-	return template.HTML(buf.String())
+	min, err := minifyHTML(m.min, buf.Bytes())
+	if err != nil {
+		// The minifier reads from memory; it fails only on a bug.
+		panic(err)
+	}
+	return template.HTML(min)
 }
 
 // asDocument moves the children of a block quote into a document of their own.

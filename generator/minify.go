@@ -19,7 +19,7 @@ type minifier = *minify.M
 // SVG), CSS, JavaScript, SVG and XML.
 func newMinifier() *minify.M {
 	m := minify.New()
-	m.Add("text/html", &html.Minifier{KeepDocumentTags: true, KeepEndTags: true, KeepQuotes: true, KeepDefaultAttrVals: true})
+	m.Add("text/html", htmlOptions())
 	m.AddFunc("text/css", css.Minify)
 	m.AddFunc("image/svg+xml", svg.Minify)
 	m.AddFunc("application/javascript", js.Minify)
@@ -27,13 +27,40 @@ func newMinifier() *minify.M {
 	return m
 }
 
-// newPageMinifier makes the minifier of node pages: HTML alone, since
-// their only inline SVG are the theme's icons, minified once when the
-// theme is read. Minifying each icon on each of thousands of pages
-// again cost a third of a large build.
-func newPageMinifier() *minify.M {
+// htmlOptions are the minifier's options for HTML: the document keeps
+// its structure, end tags, quotes and default attribute values, which
+// readers of the source and some validators expect.
+func htmlOptions() *html.Minifier {
+	return &html.Minifier{KeepDocumentTags: true, KeepEndTags: true, KeepQuotes: true, KeepDefaultAttrVals: true}
+}
+
+// newTemplateMinifier makes the minifier of the theme's templates: HTML
+// whose {{actions}} it leaves as they are.
+func newTemplateMinifier() *minify.M {
+	o := htmlOptions()
+	o.TemplateDelims = html.GoTemplateDelims
 	m := minify.New()
-	m.Add("text/html", &html.Minifier{KeepDocumentTags: true, KeepEndTags: true, KeepQuotes: true, KeepDefaultAttrVals: true})
+	m.Add("text/html", o)
+	return m
+}
+
+// minifyTemplate minifies the source of one template.
+func minifyTemplate(m *minify.M, src []byte) ([]byte, error) {
+	return minifyFile(m, "t.html", src)
+}
+
+// minifyHTML minifies a fragment of HTML, such as a rendered body.
+func minifyHTML(m *minify.M, src []byte) ([]byte, error) {
+	return minifyFile(m, "f.html", src)
+}
+
+// newBodyMinifier makes the minifier of rendered bodies: HTML alone,
+// since their only inline SVG are the theme's icons, minified once when
+// the theme is read. Minifying each icon on each of thousands of pages
+// again cost a third of a large build.
+func newBodyMinifier() *minify.M {
+	m := minify.New()
+	m.Add("text/html", htmlOptions())
 	return m
 }
 

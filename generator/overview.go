@@ -54,17 +54,6 @@ type overviewData struct {
 	Tree []*overviewItem // the start page, with everything below it
 }
 
-// OverviewHref is the relative link from a page to the overview, for
-// the footer of every page.
-func (p *pageData) OverviewHref() string { return relURL(p.dir, overviewPage) }
-
-// OverviewCurrent reports whether the page is the overview itself; the
-// overview's own data says yes.
-func (p *pageData) OverviewCurrent() bool { return false }
-
-// OverviewCurrent is true on the overview page.
-func (d *overviewData) OverviewCurrent() bool { return true }
-
 // overview renders overzicht/index.html into files and returns how many
 // pages it wrote: 1, or 0 when its address is taken, which is an error.
 func (r *pageRenderer) overview(files map[string][]byte) int {
@@ -83,15 +72,13 @@ func (r *pageRenderer) overview(files map[string][]byte) int {
 		}
 	}
 	dir := path.Dir(overviewPage)
+	home := r.link(dir, r.w.root, r.w.root.LinkTitle)
+	back := home
 	d := &overviewData{pageData: &pageData{
-		Site: r.site, T: r.t, dir: dir, assets: r.assets, DevScript: r.devScript,
-		Title: r.t.OverviewTitle + " – " + r.site.Title,
-		Home:  r.link(dir, r.w.root, r.w.root.LinkTitle),
+		Title:      r.t.OverviewTitle + " – " + r.site.Title,
+		chromeData: r.chromeFor(dir, home, &back, true),
 	}}
-	back := d.Home
-	d.Back = &back
 	d.Crumbs = []navLink{d.Home, {Href: relURL(dir, overviewPage), Label: r.t.OverviewTitle, Current: true}}
-	r.common(d.pageData)
 	if r.site.BaseURL != "" {
 		d.Canonical = r.site.absoluteURL(prettyPath(overviewPage))
 	}
@@ -100,8 +87,8 @@ func (r *pageRenderer) overview(files map[string][]byte) int {
 	d.Map = overviewSVG(root, r.t.OverviewMap)
 
 	var buf bytes.Buffer
-	if err := r.tmpl.ExecuteTemplate(&buf, "overview.html", d); err != nil {
-		r.loader.probs.addErr(templateError(err, path.Join(themeDir, "templates", "overview.html")))
+	if err := r.tmpl.execute(&buf, "overview.html", d); err != nil {
+		r.loader.probs.addErr(r.tmpl.error(err, "overview.html"))
 		return 0
 	}
 	files[overviewPage] = buf.Bytes()

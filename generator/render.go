@@ -22,44 +22,28 @@ type definitionsData struct {
 	key [32]byte // the signature of Title and Body
 }
 
-// pageData is what a page template is given.
+// pageData is what a page template is given: its chrome (.Site, .T,
+// .Home, .Back, .Definitions, .Contact, .DevScript, .Asset, .Render …)
+// and what is the page's own.
 type pageData struct {
-	Site        *Settings       // site.yaml
-	T           *Strings        // interface strings of the site's language
-	Node        *Node           // the node of the page; nil on the 404 page
-	Title       string          // the window title
-	Home        navLink         // the start page
-	Back        *navLink        // the parent node; nil on the start page
-	Crumbs      []navLink       // the start page down to this one, the last one Current
-	Context     string          // the title of the parent when it asks the question this page answers
-	Prompt      string          // front matter prompt
-	Choices     []navLink       // the node's choices
-	Prev, Next  *navLink        // a sequence's previous and next pages
-	Body        renderedBody    // the rendered Markdown
-	Definitions definitionsData // the popup
-	Canonical   string          // the page's absolute address when the site has a base URL
-	Contact     *navLink        // the footer's contact link, nil without one
-	DevScript   string          // the live-reload script of `wizard serve`; empty in a build
-	Base        string          // the <base href> of the 404 page, which a host serves at any depth
-
-	dir    string            // the page's output folder
-	assets map[string]string // theme assets by name, as output paths
-}
-
-// Asset returns the relative href of a theme asset, such as "style.css".
-func (p *pageData) Asset(name string) string {
-	out, ok := p.assets[name]
-	if !ok {
-		return name
-	}
-	return relURL(p.dir, out)
+	*chromeData
+	Node       *Node        // the node of the page; nil on the 404 page
+	Title      string       // the window title
+	Crumbs     []navLink    // the start page down to this one, the last one Current
+	Context    string       // the title of the parent when it asks the question this page answers
+	Prompt     string       // front matter prompt
+	Choices    []navLink    // the node's choices
+	Prev, Next *navLink     // a sequence's previous and next pages
+	Body       renderedBody // the rendered Markdown
+	Canonical  string       // the page's absolute address when the site has a base URL
+	Base       string       // the <base href> of the 404 page, which a host serves at any depth
 }
 
 // renderer makes the pages of one build.
 type pageRenderer struct {
 	site        *Settings
 	t           *Strings
-	tmpl        *template.Template
+	tmpl        *themeTemplates
 	assets      map[string]string
 	w           *wizard
 	bodies      map[*Node]renderedBody
@@ -67,6 +51,7 @@ type pageRenderer struct {
 	md          *markdown
 	devScript   string
 	buffers     sync.Pool // *bytes.Buffer for renderPage
+	chromes     chromes   // the chrome of the pages, shared where it is the same
 	loader      *loader
 }
 
@@ -78,24 +63,25 @@ func (r *pageRenderer) link(from string, n *Node, label string) navLink {
 func (r *pageRenderer) page(n *Node) *pageData {
 	dir := n.urlDir()
 	d := &pageData{
-		Site: r.site, T: r.t, Node: n, dir: dir, assets: r.assets,
-		Title:     n.Title + " – " + r.site.Title,
-		Home:      r.link(dir, r.w.root, r.w.root.LinkTitle),
-		Prompt:    n.Prompt,
-		Body:      r.bodies[n],
-		DevScript: r.devScript,
+		Node:   n,
+		Title:  n.Title + " – " + r.site.Title,
+		Prompt: n.Prompt,
+		Body:   r.bodies[n],
 	}
+	home := r.link(dir, r.w.root, r.w.root.LinkTitle)
 	if n == r.w.root {
 		d.Title = r.site.Title + " – " + n.Title
-		d.Home.Current = true
+		home.Current = true
 	}
+	var back *navLink
 	if n.Parent != nil {
 		b := r.link(dir, n.Parent, n.Parent.LinkTitle)
-		d.Back = &b
+		back = &b
 		if n.Parent.Prompt != "" {
 			d.Context = n.Parent.Title
 		}
 	}
+	d.chromeData = r.chromeFor(dir, home, back, false)
 	for _, a := range n.Ancestors() {
 		d.Crumbs = append(d.Crumbs, r.link(dir, a, a.LinkTitle))
 	}
@@ -111,19 +97,10 @@ func (r *pageRenderer) page(n *Node) *pageData {
 		l := r.link(dir, n.Next.Node, n.Next.Label)
 		d.Next = &l
 	}
-	r.common(d)
 	if r.site.BaseURL != "" {
 		d.Canonical = r.site.absoluteURL(prettyPath(n.URL))
 	}
 	return d
-}
-
-// common fills what every page has: definitions and contact.
-func (r *pageRenderer) common(d *pageData) {
-	d.Definitions = r.definitionsFor(d.dir)
-	if r.site.Contact.URL != "" {
-		d.Contact = &navLink{Href: r.site.Contact.URL, Label: r.site.Contact.Label}
-	}
 }
 
 // anyFolder keys the definitions in r.definitions when they hold no
@@ -176,26 +153,26 @@ func prettyPath(p string) string {
 // execute runs a template into bytes.
 func (r *pageRenderer) execute(name string, d *pageData) ([]byte, error) {
 	var buf bytes.Buffer
-	if err := r.tmpl.ExecuteTemplate(&buf, name, d); err != nil {
+	if err := r.tmpl.execute(&buf, name, d); err != nil {
 		return nil, err
 	}
 	return buf.Bytes(), nil
 }
 
-// renderPage executes page.html and minifies the result, through buffers
-// that pages share: a large build would otherwise keep twice the memory
-// of its pages in buffers grown for the unminified HTML.
-func (r *pageRenderer) renderPage(m minifier, name string, d *pageData) ([]byte, error) {
+// renderPage executes page.html, through buffers that pages share: the
+// page keeps only the bytes it needs. The templates and the body are
+// minified already, so the page is too.
+func (r *pageRenderer) renderPage(d *pageData) ([]byte, error) {
 	src, _ := r.buffers.Get().(*bytes.Buffer)
 	if src == nil {
 		src = new(bytes.Buffer)
 	}
 	defer r.buffers.Put(src)
 	src.Reset()
-	if err := r.tmpl.ExecuteTemplate(src, "page.html", d); err != nil {
+	if err := r.tmpl.execute(src, "page.html", d); err != nil {
 		return nil, err
 	}
-	return minifyFile(m, name, src.Bytes())
+	return bytes.Clone(src.Bytes()), nil
 }
 
 // notFound fills the data of 404.html, which a host serves at any depth:
@@ -203,13 +180,11 @@ func (r *pageRenderer) renderPage(m minifier, name string, d *pageData) ([]byte,
 // the site root.
 func (r *pageRenderer) notFound() *pageData {
 	d := &pageData{
-		Site: r.site, T: r.t, assets: r.assets, DevScript: r.devScript,
-		Title: r.t.NotFoundTitle + " – " + r.site.Title,
-		Home:  navLink{Href: "index.html", Label: r.w.root.LinkTitle},
+		Title:      r.t.NotFoundTitle + " – " + r.site.Title,
+		chromeData: r.chromeFor("", navLink{Href: "index.html", Label: r.w.root.LinkTitle}, nil, false),
 	}
 	if r.site.BaseURL != "" {
 		d.Base = r.site.absoluteURL("")
 	}
-	r.common(d)
 	return d
 }

@@ -2,13 +2,16 @@ package generator
 
 import (
 	"bytes"
+	"cmp"
 	"errors"
 	"fmt"
 	"html/template"
 	"io"
 	"io/fs"
 	"path"
+	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/tdewolff/minify/v2/svg"
@@ -125,8 +128,19 @@ func (t *themeLayers) icons(probs *problems) map[string]string {
 
 // templates parses templates/*.html. Each template is named after its
 // file, so "page.html" calls {{template "breadcrumbs.html" .}}.
-func (t *themeLayers) templates(funcs template.FuncMap, probs *problems) *template.Template {
-	root := template.New("").Funcs(funcs)
+//
+// Each is parsed twice: minified, for the pages, and as written, for
+// errors. Minifying the templates once, and each body once when it is
+// rendered, leaves nothing to minify in a page: minifying every page of
+// a large wizard whole cost about a fifth of its build.
+func (t *themeLayers) templates(funcs template.FuncMap, probs *problems) *themeTemplates {
+	tt := &themeTemplates{
+		exec: template.New("").Funcs(funcs),
+		raw:  template.New("").Funcs(funcs),
+
+		display: map[string]string{},
+	}
+	m := newTemplateMinifier()
 	ok := true
 	for _, name := range t.list("templates") {
 		if path.Ext(name) != ".html" {
@@ -136,23 +150,84 @@ func (t *themeLayers) templates(funcs template.FuncMap, probs *problems) *templa
 		if err != nil {
 			continue
 		}
-		if _, err := root.New(path.Base(name)).Parse(string(f.data)); err != nil {
-			probs.addErr(templateError(err, f.display))
+		base := path.Base(name)
+		tt.display[base] = f.display
+		if _, err := tt.raw.New(base).Parse(string(f.data)); err != nil {
+			probs.addErr(tt.error(err, base))
 			ok = false
+			continue
+		}
+		src := f.data
+		if min, err := minifyTemplate(m, f.data); err == nil {
+			src = min
+		}
+		if _, err := tt.exec.New(base).Parse(string(src)); err != nil {
+			// The minifier broke the template: use it as written.
+			if _, err := tt.exec.New(base).Parse(string(f.data)); err != nil {
+				probs.addErr(tt.error(err, base))
+				ok = false
+			}
 		}
 	}
 	if !ok {
 		return nil
 	}
-	return root
+	return tt
 }
 
-// templateError gives a template error the file it comes from. Templates
-// are named after their files, so the message itself names the line.
-func templateError(err error, display string) *Error {
+// themeTemplates are the templates of a theme, minified and as written.
+type themeTemplates struct {
+	exec    *template.Template // minified: what the pages are made with
+	raw     *template.Template // as written: for errors that name the writer's lines
+	display map[string]string  // each template's file, as the writer names it
+}
+
+// execute runs the named template into w. When it fails, it runs the
+// template as written, so that the error names the line of the file
+// and not of its minified copy.
+func (tt *themeTemplates) execute(w io.Writer, name string, data any) error {
+	err := tt.exec.ExecuteTemplate(w, name, data)
+	if err == nil {
+		return nil
+	}
+	if rawErr := tt.raw.ExecuteTemplate(io.Discard, name, data); rawErr != nil {
+		return rawErr
+	}
+	return err
+}
+
+// templatePos is the position text/template puts at the head of its
+// messages: "template: footer.html:5:7: executing …".
+var templatePos = regexp.MustCompile(`^template: ([^:\s]+):(\d+)(?::(\d+))?: (?s:(.*))$`)
+
+// templateError gives a template error the file and line it comes from.
+// Templates are named after their files; display maps each name to the
+// file as the writer names it, and name is the template that was run,
+// for an error that names none.
+func templateError(err error, name string, display map[string]string) *Error {
+	file := func(n string) string {
+		if d, ok := display[n]; ok {
+			return d
+		}
+		return path.Join(themeDir, "templates", n)
+	}
+	var inner *Error
+	if errors.As(err, &inner) {
+		return inner // positioned where it happened, in a template run by .Render
+	}
 	var te *template.Error
 	if errors.As(err, &te) && te.Line > 0 {
-		return &Error{File: display, Line: te.Line, Err: errors.New(te.Description)}
+		return &Error{File: file(cmp.Or(te.Name, name)), Line: te.Line, Err: errors.New(te.Description)}
 	}
-	return &Error{File: display, Err: err}
+	if m := templatePos.FindStringSubmatch(err.Error()); m != nil {
+		line, _ := strconv.Atoi(m[2])
+		col, _ := strconv.Atoi(m[3])
+		return &Error{File: file(m[1]), Line: line, Col: col, Err: errors.New(m[4])}
+	}
+	return &Error{File: file(name), Err: err}
+}
+
+// error is templateError for the templates of this theme.
+func (tt *themeTemplates) error(err error, name string) *Error {
+	return templateError(err, name, tt.display)
 }

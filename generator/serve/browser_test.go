@@ -104,6 +104,9 @@ func TestBrowserLiveReload(t *testing.T) {
 	t.Run("the fix clears it", func(t *testing.T) {
 		writeFile(t, bFile, longPage("Pagina B", "Derde versie, hersteld."))
 		waitTrue(t, tab, `document.body.innerText.includes("Derde versie, hersteld.") && !document.getElementById("wizard-build-problems")`)
+		// The fix changed the head, so the page reloaded: the next step
+		// must not start before the reloaded page listens to the server.
+		waitTrue(t, tab, `document.documentElement.hasAttribute("data-wizard-live")`)
 	})
 
 	t.Run("stylesheet swapped without reload", func(t *testing.T) {

@@ -49,6 +49,8 @@
     case "reload":
       // A failed build, if any, is told next ("error").
       problems = null;
+      // The page hears the server from now on; tests wait for this.
+      document.documentElement.setAttribute("data-wizard-live", "");
       if (Number(data) !== version) {
         update();
       } else {
