@@ -76,25 +76,36 @@ func (n *Node) urlDir() string {
 // (relative to the site root, "" for the root) to the file target.
 // It always names a file, so it works from file:// too.
 func relURL(fromDir, target string) string {
-	from := splitPath(fromDir)
-	to := splitPath(target)
-	i := 0
-	for i < len(from) && i < len(to)-1 && from[i] == to[i] {
-		i++
+	from, to := fromDir, target
+	if from == "." {
+		from = ""
 	}
+	if to == "." {
+		to = ""
+	}
+	// Drop the folders both share; the target's last segment is a file.
+	for from != "" {
+		slash := strings.IndexByte(to, '/')
+		if slash < 0 {
+			break
+		}
+		seg, rest, _ := strings.Cut(from, "/")
+		if seg != to[:slash] {
+			break
+		}
+		from, to = rest, to[slash+1:]
+	}
+	if from == "" {
+		return to
+	}
+	up := strings.Count(from, "/") + 1
 	var b strings.Builder
-	for range from[i:] {
+	b.Grow(3*up + len(to))
+	for range up {
 		b.WriteString("../")
 	}
-	b.WriteString(strings.Join(to[i:], "/"))
+	b.WriteString(to)
 	return b.String()
-}
-
-func splitPath(p string) []string {
-	if p == "" || p == "." {
-		return nil
-	}
-	return strings.Split(p, "/")
 }
 
 // slugify turns a file or folder name into a readable path segment:

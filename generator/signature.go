@@ -3,8 +3,6 @@ package generator
 import (
 	"crypto/sha256"
 	"encoding/binary"
-	"hash"
-	"io"
 	"slices"
 )
 
@@ -14,7 +12,7 @@ import (
 // bodyKey sums up what a body's HTML depends on: its bytes and the tree.
 func bodyKey(tree [32]byte, body []byte) [32]byte {
 	s := newSigner(tree)
-	s.h.Write(body)
+	s.raw(body)
 	return s.sum()
 }
 
@@ -57,8 +55,8 @@ func (d *pageData) signature(env [32]byte) [32]byte {
 	// The body and the definitions by the signatures of their HTML, made
 	// once when they were rendered: hashing the HTML again for every page
 	// of a large wizard cost more than the rest of the page.
-	s.h.Write(d.Body.key[:])
-	s.h.Write(d.Definitions.key[:])
+	s.raw(d.Body.key[:])
+	s.raw(d.Definitions.key[:])
 	// What templates may show of related nodes.
 	related := append([]*Node{n.Parent}, n.Children...)
 	for _, r := range related {
@@ -71,29 +69,30 @@ func (d *pageData) signature(env [32]byte) [32]byte {
 }
 
 // signer sums up values into a SHA-256, each value delimited, so that
-// ("ab", "c") and ("a", "bc") differ.
-type signer struct{ h hash.Hash }
+// ("ab", "c") and ("a", "bc") differ. The values are gathered in one
+// buffer and hashed at once: writing each short string to the hash cost
+// an allocation and a call apiece, on every page of a rebuild.
+type signer struct{ buf []byte }
 
-func newSigner(seed [32]byte) signer {
-	s := signer{sha256.New()}
-	s.h.Write(seed[:])
+func newSigner(seed [32]byte) *signer {
+	s := &signer{buf: make([]byte, 0, 512)}
+	s.buf = append(s.buf, seed[:]...)
 	return s
 }
 
-func (s signer) str(values ...string) {
+// raw adds bytes as they are, such as another signature.
+func (s *signer) raw(b []byte) { s.buf = append(s.buf, b...) }
+
+func (s *signer) str(values ...string) {
 	for _, v := range values {
 		s.int(len(v))
-		io.WriteString(s.h, v)
+		s.buf = append(s.buf, v...)
 	}
 }
 
-func (s signer) int(v int) {
-	var b [8]byte
-	binary.LittleEndian.PutUint64(b[:], uint64(v))
-	s.h.Write(b[:])
-}
+func (s *signer) int(v int) { s.buf = binary.LittleEndian.AppendUint64(s.buf, uint64(v)) }
 
-func (s signer) bool(v bool) {
+func (s *signer) bool(v bool) {
 	if v {
 		s.int(1)
 	} else {
@@ -101,15 +100,11 @@ func (s signer) bool(v bool) {
 	}
 }
 
-func (s signer) links(ls ...navLink) {
+func (s *signer) links(ls ...navLink) {
 	for _, l := range ls {
 		s.str(l.Href, l.Label)
 		s.bool(l.Current)
 	}
 }
 
-func (s signer) sum() [32]byte {
-	var sum [32]byte
-	s.h.Sum(sum[:0])
-	return sum
-}
+func (s *signer) sum() [32]byte { return sha256.Sum256(s.buf) }

@@ -13,6 +13,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/tdewolff/minify/v2/svg"
 )
@@ -129,15 +130,15 @@ func (t *themeLayers) icons(probs *problems) map[string]string {
 // templates parses templates/*.html. Each template is named after its
 // file, so "page.html" calls {{template "breadcrumbs.html" .}}.
 //
-// Each is parsed twice: minified, for the pages, and as written, for
-// errors. Minifying the templates once, and each body once when it is
-// rendered, leaves nothing to minify in a page: minifying every page of
-// a large wizard whole cost about a fifth of its build.
+// The templates are minified before they are parsed. Minifying the
+// templates once, and each body once when it is rendered, leaves nothing
+// to minify in a page: minifying every page of a large wizard whole cost
+// about a fifth of its build. The templates as written are parsed only
+// for an error, so that it names the writer's line.
 func (t *themeLayers) templates(funcs template.FuncMap, probs *problems) *themeTemplates {
 	tt := &themeTemplates{
-		exec: template.New("").Funcs(funcs),
-		raw:  template.New("").Funcs(funcs),
-
+		exec:    template.New("").Funcs(funcs),
+		funcs:   funcs,
 		display: map[string]string{},
 	}
 	m := newTemplateMinifier()
@@ -152,21 +153,22 @@ func (t *themeLayers) templates(funcs template.FuncMap, probs *problems) *themeT
 		}
 		base := path.Base(name)
 		tt.display[base] = f.display
-		if _, err := tt.raw.New(base).Parse(string(f.data)); err != nil {
-			probs.addErr(tt.error(err, base))
-			ok = false
-			continue
-		}
+		tt.written = append(tt.written, writtenTemplate{base, string(f.data)})
 		src := f.data
 		if min, err := minifyTemplate(m, f.data); err == nil {
 			src = min
 		}
-		if _, err := tt.exec.New(base).Parse(string(src)); err != nil {
-			// The minifier broke the template: use it as written.
-			if _, err := tt.exec.New(base).Parse(string(f.data)); err != nil {
-				probs.addErr(tt.error(err, base))
-				ok = false
-			}
+		if _, err := tt.exec.New(base).Parse(string(src)); err == nil {
+			continue
+		}
+		// The template as written tells where it is wrong; when it parses,
+		// the minifier broke it, and it is used as written.
+		if _, err := template.New(base).Funcs(funcs).Parse(string(f.data)); err != nil {
+			probs.addErr(tt.error(err, base))
+			ok = false
+		} else if _, err := tt.exec.New(base).Parse(string(f.data)); err != nil {
+			probs.addErr(tt.error(err, base))
+			ok = false
 		}
 	}
 	if !ok {
@@ -175,12 +177,20 @@ func (t *themeLayers) templates(funcs template.FuncMap, probs *problems) *themeT
 	return tt
 }
 
-// themeTemplates are the templates of a theme, minified and as written.
+// themeTemplates are the templates of a theme, minified, and the means
+// to run them as written.
 type themeTemplates struct {
 	exec    *template.Template // minified: what the pages are made with
-	raw     *template.Template // as written: for errors that name the writer's lines
 	display map[string]string  // each template's file, as the writer names it
+	written []writtenTemplate  // the templates as written, in the order they were parsed
+	funcs   template.FuncMap
+
+	rawOnce sync.Once
+	raw     *template.Template // written, parsed on the first error
 }
+
+// writtenTemplate is a template's source as its file holds it.
+type writtenTemplate struct{ name, src string }
 
 // execute runs the named template into w. When it fails, it runs the
 // template as written, so that the error names the line of the file
@@ -189,6 +199,18 @@ func (tt *themeTemplates) execute(w io.Writer, name string, data any) error {
 	err := tt.exec.ExecuteTemplate(w, name, data)
 	if err == nil {
 		return nil
+	}
+	tt.rawOnce.Do(func() {
+		raw := template.New("").Funcs(tt.funcs)
+		for _, t := range tt.written {
+			if _, err := raw.New(t.name).Parse(t.src); err != nil {
+				return // parsed minified, so this does not happen; keep the first error
+			}
+		}
+		tt.raw = raw
+	})
+	if tt.raw == nil {
+		return err
 	}
 	if rawErr := tt.raw.ExecuteTemplate(io.Discard, name, data); rawErr != nil {
 		return rawErr
