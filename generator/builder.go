@@ -37,7 +37,7 @@ type buildMemo struct {
 	renderer *pageRenderer // the last good build's renderer: graph, templates, Markdown
 
 	overviewKey [32]byte            // the signature of the tree the overview shows
-	overview    map[string][]byte   // the overview's files, minified
+	overview    map[string][]byte   // the overview's files
 	minified    map[[32]byte][]byte // other minified files by the SHA-256 of their input
 }
 
@@ -77,7 +77,7 @@ func (b *Builder) Build() (*Site, error) { return b.Rebuild(nil) }
 // file that existed before, or changed is nil, it reads every file.
 func (b *Builder) Rebuild(changed []string) (*Site, error) {
 	if b.memo != nil && changed != nil {
-		if site, ok, err := b.bodiesOnly(changed); ok {
+		if site, ok, err := b.quick(changed); ok {
 			if err != nil {
 				return nil, err
 			}
@@ -171,7 +171,7 @@ func (run *buildRun) build(changed []string) (*Site, *buildMemo, error) {
 	}
 	site.Pages = len(w.nodes) + 1
 	site.Rendered++
-	pages, rendered := run.overview(r, memo, out, m)
+	pages, rendered := run.overview(r, memo, out)
 	site.Pages += pages
 	site.Rendered += rendered
 	if settings.BaseURL != "" {
@@ -238,7 +238,7 @@ func environment(opts Options, probs *problems) (Settings, *Strings, *themeLayer
 // changed, and reuses the last one otherwise. It returns how many pages
 // the overview is (none when a node takes its address), and how many of
 // them it rendered.
-func (run *buildRun) overview(r *pageRenderer, memo *buildMemo, out map[string][]byte, m minifier) (pages, rendered int) {
+func (run *buildRun) overview(r *pageRenderer, memo *buildMemo, out map[string][]byte) (pages, rendered int) {
 	s := newSigner(memo.env)
 	for _, n := range r.w.nodes {
 		s.str(n.File, n.URL, n.LinkTitle)
@@ -258,13 +258,8 @@ func (run *buildRun) overview(r *pageRenderer, memo *buildMemo, out map[string][
 	count := r.overview(files) // overzicht/index.html: the map of the whole wizard
 	memo.overview = map[string][]byte{}
 	for name, data := range files {
-		min, err := minifyFile(m, name, data)
-		if err != nil {
-			run.probs.add(name, 0, "minify: %v", err)
-			continue
-		}
-		memo.overview[name] = min
-		out[name] = min
+		memo.overview[name] = data
+		out[name] = data
 	}
 	return count, count
 }

@@ -12,9 +12,9 @@ import (
 
 // BenchmarkRebuildOneFile measures what `wizard serve` does after a save:
 // one answer page of a synthetic wizard edited, then Rebuild with its path.
-// An edit of the text takes the quick path; an edit of the title changes
-// what other pages show (the parent's choices), so the whole graph is
-// built again and only the pages that show the title are rendered.
+// Each takes the quick path: an edit of the text renders the page; an
+// edit of the title also the parent's page; an edit of the link title
+// also the overview, which lists every node by it.
 func BenchmarkRebuildOneFile(b *testing.B) {
 	edits := []struct {
 		name string
@@ -26,6 +26,9 @@ func BenchmarkRebuildOneFile(b *testing.B) {
 		}, 1},
 		{"title", func(orig string, i int) string {
 			return strings.Replace(orig, "title: ", fmt.Sprintf("title: %d ", i), 1)
+		}, 4},
+		{"label", func(orig string, i int) string {
+			return strings.Replace(orig, `linkTitle: "`, fmt.Sprintf(`linkTitle: "%d `, i), 1)
 		}, 4},
 	}
 	for _, n := range []int{1000, 10000} {

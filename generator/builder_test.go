@@ -88,10 +88,33 @@ func TestBuilderRendersOnlyWhatChanged(t *testing.T) {
 			edit: func() { editFile(t, dir, task, "Meld je eerst aan", "Meld je nu aan") }},
 		// The menu's own page, its parent's choices, and the breadcrumbs
 		// and back links of its four tasks show its link title; so does
-		// the overview.
-		{name: "a menu's label", changed: []string{menu}, wantRendered: 6 + 2,
+		// the overview. The 404 page does not: the quick path leaves it.
+		{name: "a menu's label", changed: []string{menu}, wantRendered: 6 + 1,
 			edit:   func() { editFile(t, dir, menu, `linkTitle: "Gebruiker"`, `linkTitle: "Gewone gebruiker"`) },
 			wantIn: map[string]string{"ik-ben-een/index.html": "Gewone gebruiker"}},
+		// A prompt shows on the menu's page; its parent and its tasks may
+		// show it too (templates see a node's parent and children).
+		{name: "a menu's prompt", changed: []string{menu}, wantRendered: 6,
+			edit:   func() { editFile(t, dir, menu, `prompt: "… en ik wil:"`, `prompt: "… en ik wens:"`) },
+			wantIn: map[string]string{"ik-ben-een/gebruiker/index.html": "… en ik wens:"}},
+		// A description added: a new line in the front matter.
+		{name: "a task's description", changed: []string{task}, wantRendered: 2,
+			edit: func() {
+				editFile(t, dir, task, "weight: 3\n", "weight: 3\ndescription: Een rol laten stoppen.\n")
+			},
+			wantIn: map[string]string{"ik-ben-een/gebruiker/rol-stopzetten/index.html": "Een rol laten stoppen."}},
+		// The first page of a sequence: its own page, the start page
+		// whose choice leads to it, the next page (its prev label and
+		// breadcrumbs) and the overview.
+		{name: "a sequence page's label", changed: []string{"content/over-deze-wizard/_index.md"}, wantRendered: 3 + 1,
+			edit: func() {
+				editFile(t, dir, "content/over-deze-wizard/_index.md", `linkTitle: "Over deze wizard"`, `linkTitle: "Over de wizard"`)
+			},
+			wantIn: map[string]string{"over-deze-wizard/gebruik-links/index.html": "Over de wizard"}},
+		// Every page shows the start page's link title (Home): the usual
+		// build, every page.
+		{name: "the start page's label", changed: []string{"content/_index.md"}, wantRendered: len(first.Nodes) + 2,
+			edit: func() { editFile(t, dir, "content/_index.md", `linkTitle: "Welkom"`, `linkTitle: "Welkom!"`) }},
 		{name: "the definitions reach every page", changed: []string{"content/_definitions.md"}, wantRendered: len(first.Nodes) + 2,
 			edit: func() { editFile(t, dir, "content/_definitions.md", "heeft toegang tot", "krijgt toegang tot") }},
 		// The new page, and its parent's page, whose choices list it.
@@ -146,12 +169,7 @@ func TestBuilderBodyEdits(t *testing.T) {
 	// drie continues a sequence, so only een's link leads to it.
 	files["content/a/drie.md"] = "---\ntitle: Drie\nprev: een.md\n---\n"
 	files["content/a/een.md"] = "---\ntitle: Een\nweight: 1\n---\n\nDan [drie](drie.md).\n"
-	dir := writeSite(t, files)
-	opts := siteOptions(dir)
-	b := NewBuilder(opts)
-	if _, err := b.Build(); err != nil {
-		t.Fatal(err)
-	}
+	dir, b := builtSite(t, files)
 	const een = "content/a/een.md"
 	steps := []struct {
 		name    string
@@ -169,30 +187,100 @@ func TestBuilderBodyEdits(t *testing.T) {
 	}
 	for _, s := range steps {
 		t.Run(s.name, func(t *testing.T) {
-			before := b.Last()
-			if err := os.WriteFile(filepath.Join(dir, een), []byte(s.data), 0o644); err != nil {
-				t.Fatal(err)
-			}
-			site, err := b.Rebuild([]string{een})
-			fresh, freshErr := Generate(opts)
-			if (err == nil) != (freshErr == nil) {
-				t.Fatalf("quick build error %v, build from scratch %v", err, freshErr)
-			}
-			if err != nil {
-				if !strings.Contains(err.Error(), s.wantErr) {
-					t.Errorf("error %q lacks %q", err, s.wantErr)
-				}
-				if b.Last() != before {
-					t.Error("the failed build replaced the last good site")
-				}
-				return
-			}
-			if site.Rendered != 1 {
+			site := rebuildStep(t, b, dir, een, s.data, s.wantErr)
+			if site != nil && site.Rendered != 1 {
 				t.Errorf("rendered %d pages, want 1", site.Rendered)
 			}
-			for name, data := range fresh.Files {
-				if !bytes.Equal(site.Files[name], data) {
-					t.Errorf("%s differs from a build from scratch", name)
+		})
+	}
+}
+
+// builtSite writes a site and builds it once with a new Builder.
+func builtSite(t *testing.T, files map[string]string) (string, *Builder) {
+	t.Helper()
+	dir := writeSite(t, files)
+	b := NewBuilder(siteOptions(dir))
+	if _, err := b.Build(); err != nil {
+		t.Fatal(err)
+	}
+	return dir, b
+}
+
+// rebuildStep writes data into the file rel of the site root dir and
+// rebuilds with that hint. It checks the result against a build from
+// scratch: the same error, which must hold wantErr and leave the last
+// good site, or the same files. It returns the new site, nil on an error.
+func rebuildStep(t *testing.T, b *Builder, dir, rel, data, wantErr string) *Site {
+	t.Helper()
+	before := b.Last()
+	if err := os.WriteFile(filepath.Join(dir, filepath.FromSlash(rel)), []byte(data), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	site, err := b.Rebuild([]string{rel})
+	fresh, freshErr := Generate(siteOptions(dir))
+	if (err == nil) != (freshErr == nil) {
+		t.Fatalf("quick build error %v, build from scratch %v", err, freshErr)
+	}
+	if err != nil {
+		if wantErr == "" || !strings.Contains(err.Error(), wantErr) {
+			t.Errorf("error %q lacks %q", err, wantErr)
+		}
+		if b.Last() != before {
+			t.Error("the failed build replaced the last good site")
+		}
+		return nil
+	}
+	if len(fresh.Files) != len(site.Files) {
+		t.Errorf("%d files, a build from scratch makes %d", len(site.Files), len(fresh.Files))
+	}
+	for name, data := range fresh.Files {
+		if !bytes.Equal(site.Files[name], data) {
+			t.Errorf("%s differs from a build from scratch", name)
+		}
+	}
+	return site
+}
+
+// TestBuilderTitleEdits checks the quick path for edits of what pages
+// show of a node: a title that moves the node among its siblings, or is
+// emptied, or a choice label taken from it. After every step the output
+// is what a build from scratch makes, or the error is the same.
+func TestBuilderTitleEdits(t *testing.T) {
+	files := smallSite()
+	// Equal weights: the link titles order een and twee.
+	files["content/a/een.md"] = "---\ntitle: Een\nnext: drie.md\n---\n\nZie ook [twee](twee.md).\n"
+	files["content/a/twee.md"] = "---\ntitle: Twee\n---\n\nTekst.\n"
+	files["content/a/drie.md"] = "---\ntitle: Drie\nweight: 5\nprev: een.md\n---\n"
+	dir, b := builtSite(t, files)
+	const een = "content/a/een.md"
+	steps := []struct {
+		name         string
+		data         string
+		wantRendered int // the quick path: een, a, drie (its prev label) and the overview; the usual build adds 404.html
+		wantIn       map[string]string
+		wantErr      string
+	}{
+		{name: "label kept in place", data: "---\ntitle: Eerste\nnext: drie.md\n---\n\nZie ook [twee](twee.md).\n", wantRendered: 4,
+			wantIn: map[string]string{"a/index.html": ">Eerste<", "a/drie/index.html": "Eerste"}},
+		{name: "label that sorts it after twee", data: "---\ntitle: Vijfde\nnext: drie.md\n---\n\nZie ook [twee](twee.md).\n", wantRendered: 5,
+			wantIn: map[string]string{"a/index.html": ">Vijfde<"}},
+		{name: "title emptied", data: "---\ntitle: \"\"\nnext: drie.md\n---\n\nZie ook [twee](twee.md).\n",
+			wantErr: "site/content/a/een.md:2: missing title"},
+		{name: "title back", data: "---\ntitle: Een\nnext: drie.md\n---\n\nZie ook [twee](twee.md).\n", wantRendered: 5,
+			wantIn: map[string]string{"a/index.html": ">Een<"}},
+	}
+	for _, s := range steps {
+		t.Run(s.name, func(t *testing.T) {
+			site := rebuildStep(t, b, dir, een, s.data, s.wantErr)
+			if site == nil {
+				return
+			}
+			if site.Rendered != s.wantRendered {
+				t.Errorf("rendered %d pages, want %d", site.Rendered, s.wantRendered)
+			}
+			for name, want := range s.wantIn {
+				if !strings.Contains(string(site.Files[name]), want) {
+					t.Errorf("%s lacks %q", name, want)
 				}
 			}
 		})

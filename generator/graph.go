@@ -102,12 +102,16 @@ func buildGraph(src *source, l *loader) *wizard {
 
 	w.placeAssets(src, urls, l)
 	for _, n := range w.nodes {
-		slices.SortStableFunc(n.Children, func(a, b *Node) int {
-			return cmp.Or(cmp.Compare(a.Weight, b.Weight), cmp.Compare(a.LinkTitle, b.LinkTitle), cmp.Compare(a.File, b.File))
-		})
+		slices.SortStableFunc(n.Children, siblingOrder)
 		w.linkFrontMatter(n, l)
 	}
 	return w
+}
+
+// siblingOrder orders the children of a node: by weight, then by link
+// title, then by file.
+func siblingOrder(a, b *Node) int {
+	return cmp.Or(cmp.Compare(a.Weight, b.Weight), cmp.Compare(a.LinkTitle, b.LinkTitle), cmp.Compare(a.File, b.File))
 }
 
 // placeAssets gives the other files of content/ their output paths: in

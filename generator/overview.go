@@ -2,9 +2,9 @@ package generator
 
 import (
 	"bytes"
-	"fmt"
 	"html/template"
 	"path"
+	"strconv"
 	"strings"
 	"unicode/utf8"
 )
@@ -32,7 +32,7 @@ const (
 	overviewMinCol = 8   // the fewest characters a label line may hold
 	overviewSlack  = 0.5 // half a stroke, so outlines are not cut off at the edge
 	overviewLink   = "#0a4a85"
-	overviewPaper  = "#ffffff"
+	overviewPaper  = "#fff"
 	overviewLine   = "#4a4a4a"
 )
 
@@ -109,7 +109,17 @@ func overviewTree(n *Node, dir string, depth int) *overviewItem {
 // Labels wrap to the width left at their level, so the map stays one
 // narrow column that a phone shows at full width.
 func overviewSVG(root *overviewItem, label string) template.HTML {
-	var boxes, lines strings.Builder
+	// The SVG is written as compact as the minifier would make it, with
+	// appends rather than fmt: on a large wizard it has thousands of boxes.
+	var boxes, lines []byte
+	num := func(b []byte, v float64) []byte { return strconv.AppendFloat(b, v, 'g', -1, 64) }
+	attr := func(b []byte, name string, v float64) []byte {
+		b = append(b, ' ')
+		b = append(b, name...)
+		b = append(b, `="`...)
+		b = num(b, v)
+		return append(b, '"')
+	}
 	y := float64(overviewPad)
 	var draw func(it *overviewItem) (mid float64)
 	draw = func(it *overviewItem) float64 {
@@ -122,10 +132,19 @@ func overviewSVG(root *overviewItem, label string) template.HTML {
 		if it.menu {
 			class = "overview-menu"
 		}
-		fmt.Fprintf(&boxes, `<a href="%s" class="%s">`, template.HTMLEscapeString(it.Href), class)
-		fmt.Fprintf(&boxes, `<rect x="%g" y="%g" width="%g" height="%g" rx="%d" fill="%s" stroke="%s" stroke-width="%d"/>`,
-			x+overviewSlack, top+overviewSlack, w-2*overviewSlack, h-2*overviewSlack, overviewRadius, overviewPaper, overviewLink, overviewStroke)
-		fmt.Fprintf(&boxes, `<text font-size="%d" fill="%s">`, overviewFont, overviewLink)
+		boxes = append(boxes, `<a href="`...)
+		boxes = append(boxes, template.HTMLEscapeString(it.Href)...)
+		boxes = append(boxes, `" class="`+class+`"><rect`...)
+		boxes = attr(boxes, "x", x+overviewSlack)
+		boxes = attr(boxes, "y", top+overviewSlack)
+		boxes = attr(boxes, "width", w-2*overviewSlack)
+		boxes = attr(boxes, "height", h-2*overviewSlack)
+		boxes = attr(boxes, "rx", overviewRadius)
+		boxes = append(boxes, ` fill="`+overviewPaper+`" stroke="`+overviewLink+`"`...)
+		boxes = attr(boxes, "stroke-width", overviewStroke)
+		boxes = append(boxes, `/><text`...)
+		boxes = attr(boxes, "font-size", overviewFont)
+		boxes = append(boxes, ` fill="`+overviewLink+`">`...)
 		for i, l := range text {
 			// A no-break space ends every line but the last: the link's
 			// name is its text, and the lines must not run together in
@@ -135,33 +154,54 @@ func overviewSVG(root *overviewItem, label string) template.HTML {
 			if i < len(text)-1 {
 				l += "\u00a0"
 			}
-			fmt.Fprintf(&boxes, `<tspan x="%g" y="%g">%s</tspan>`, x+overviewPadX,
-				top+overviewPadY+float64((i+1)*overviewLineH)-0.25*overviewFont, template.HTMLEscapeString(l))
+			boxes = append(boxes, `<tspan`...)
+			boxes = attr(boxes, "x", x+overviewPadX)
+			boxes = attr(boxes, "y", top+overviewPadY+float64((i+1)*overviewLineH)-0.25*overviewFont)
+			boxes = append(boxes, '>')
+			boxes = append(boxes, template.HTMLEscapeString(l)...)
+			boxes = append(boxes, `</tspan>`...)
 		}
-		boxes.WriteString(`</text></a>`)
+		boxes = append(boxes, `</text></a>`...)
 		y += h + overviewGap
 		if len(it.Children) > 0 {
 			tick := x + overviewTick
 			last := 0.0
 			for _, c := range it.Children {
 				cm := draw(c)
-				fmt.Fprintf(&lines, `<path d="M%g %gH%g"/>`, tick, cm, x+overviewIndent)
+				lines = append(lines, `<path d="M`...)
+				lines = num(lines, tick)
+				lines = append(lines, ' ')
+				lines = num(lines, cm)
+				lines = append(lines, 'h')
+				lines = num(lines, x+overviewIndent-tick)
+				lines = append(lines, `"/>`...)
 				last = cm
 			}
-			fmt.Fprintf(&lines, `<path d="M%g %gV%g"/>`, tick, top+h, last)
+			lines = append(lines, `<path d="M`...)
+			lines = num(lines, tick)
+			lines = append(lines, ' ')
+			lines = num(lines, top+h)
+			lines = append(lines, 'v')
+			lines = num(lines, last-(top+h))
+			lines = append(lines, `"/>`...)
 		}
 		return top + h/2
 	}
 	draw(root)
 	height := y - overviewGap + overviewPad
-	var b strings.Builder
-	fmt.Fprintf(&b, `<svg class="overview-map" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 %d %g" width="100%%" role="group" aria-label="%s">`,
-		overviewWidth, height, template.HTMLEscapeString(label))
-	fmt.Fprintf(&b, `<g class="overview-lines" fill="none" stroke="%s" stroke-width="1.5" aria-hidden="true">%s</g>`, overviewLine, lines.String())
-	b.WriteString(`<g class="overview-boxes">`)
-	b.WriteString(boxes.String())
-	b.WriteString(`</g></svg>`)
-	return template.HTML(b.String())
+	b := make([]byte, 0, len(lines)+len(boxes)+512)
+	b = append(b, `<svg class="overview-map" viewBox="0 0 `...)
+	b = strconv.AppendInt(b, overviewWidth, 10)
+	b = append(b, ' ')
+	b = num(b, height)
+	b = append(b, `" width="100%" role="group" aria-label="`...)
+	b = append(b, template.HTMLEscapeString(label)...)
+	b = append(b, `"><g class="overview-lines" fill="none" stroke="`+overviewLine+`" stroke-width="1.5" aria-hidden="true">`...)
+	b = append(b, lines...)
+	b = append(b, `</g><g class="overview-boxes">`...)
+	b = append(b, boxes...)
+	b = append(b, `</g></svg>`...)
+	return template.HTML(b)
 }
 
 // wrapLabel breaks a label into lines of at most cols characters, at
