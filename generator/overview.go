@@ -52,6 +52,7 @@ type overviewData struct {
 	*pageData
 	Map  template.HTML   // the SVG
 	Tree []*overviewItem // the start page, with everything below it
+	List template.HTML   // Tree as nested lists of links, written once in Go: a template that walks a large tree item by item takes long
 }
 
 // overview renders overzicht/index.html into files and returns how many
@@ -85,14 +86,58 @@ func (r *pageRenderer) overview(files map[string][]byte) int {
 	root := overviewTree(r.w.root, dir, 0)
 	d.Tree = []*overviewItem{root}
 	d.Map = overviewSVG(root, r.t.OverviewMap)
+	d.List = overviewList(d.Tree)
 
 	var buf bytes.Buffer
+	buf.Grow(len(d.Map) + len(d.List) + 64<<10)
 	if err := r.tmpl.execute(&buf, "overview.html", d); err != nil {
 		r.loader.probs.addErr(r.tmpl.error(err, "overview.html"))
 		return 0
 	}
 	files[overviewPage] = buf.Bytes()
 	return 1
+}
+
+// overviewList writes items as nested lists of links, as the template
+// "overview-tree" of the built-in theme would, escaped as html/template
+// escapes text and attributes.
+func overviewList(items []*overviewItem) template.HTML {
+	size := 0
+	for _, it := range items {
+		size += 80 * it.count()
+	}
+	b := make([]byte, 0, size)
+	var list func(items []*overviewItem)
+	list = func(items []*overviewItem) {
+		b = append(b, "<ul>"...)
+		for _, it := range items {
+			b = append(b, `<li><a href="`...)
+			b = append(b, htmlEscaper.Replace(it.Href)...)
+			b = append(b, `">`...)
+			b = append(b, htmlEscaper.Replace(it.Label)...)
+			b = append(b, "</a>"...)
+			if len(it.Children) > 0 {
+				list(it.Children)
+			}
+			b = append(b, "</li>"...)
+		}
+		b = append(b, "</ul>"...)
+	}
+	list(items)
+	return template.HTML(b)
+}
+
+// htmlEscaper escapes text as html/template does in text and in quoted
+// attributes.
+var htmlEscaper = strings.NewReplacer("\x00", "\uFFFD", `"`, "&#34;", "&", "&amp;", "'", "&#39;", "+", "&#43;", "<", "&lt;", ">", "&gt;")
+
+// count is the number of items in the tree of it.
+func (it *overviewItem) count() int {
+	n := 1
+	for _, c := range it.Children {
+		n += c.count()
+	}
+	return n
 }
 
 // overviewTree is the folder tree below n.
@@ -111,7 +156,10 @@ func overviewTree(n *Node, dir string, depth int) *overviewItem {
 func overviewSVG(root *overviewItem, label string) template.HTML {
 	// The SVG is written as compact as the minifier would make it, with
 	// appends rather than fmt: on a large wizard it has thousands of boxes.
-	var boxes, lines []byte
+	// Sized for the whole tree at once: growing buffers of megabytes
+	// step by step cost more than writing them.
+	items := root.count()
+	boxes, lines := make([]byte, 0, 400*items), make([]byte, 0, 32*items)
 	num := func(b []byte, v float64) []byte { return strconv.AppendFloat(b, v, 'g', -1, 64) }
 	attr := func(b []byte, name string, v float64) []byte {
 		b = append(b, ' ')
