@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -14,6 +15,7 @@ import (
 	"github.com/chromedp/cdproto/cdp"
 	cdppage "github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
+	"github.com/wizardsite/wizard/bench/synth"
 )
 
 // The latency benchmark: save-to-screen time in real Chromium over 50
@@ -21,6 +23,9 @@ import (
 // not a test of speed: it asserts only that no save is lost.
 //
 //	WIZARD_LATENCY=1 go test -run TestLatency -v ./generator/serve
+//
+// With WIZARD_LATENCY_NODES=10000 it edits an answer of a synthetic
+// wizard of that many nodes (bench/synth) instead.
 //
 // A save's latency is from just before the file is written to the first
 // paint of a page that shows that save or a later one (a newer save
@@ -64,10 +69,18 @@ func TestLatency(t *testing.T) {
 func measureLatency(t *testing.T, gap time.Duration, edits int) {
 	tab := chrome.Tab(t)
 	dir := t.TempDir()
-	copyTree(t, filepath.Join("..", "..", "content"), filepath.Join(dir, "content"))
-	copyTree(t, filepath.Join("..", "..", "site.yaml"), filepath.Join(dir, "site.yaml"))
-	const node = "content/ik-ben-een/gebruiker/rol-stopzetten.md"
-	const url = "ik-ben-een/gebruiker/rol-stopzetten/"
+	node := "content/ik-ben-een/gebruiker/rol-stopzetten.md"
+	if n, _ := strconv.Atoi(os.Getenv("WIZARD_LATENCY_NODES")); n > 0 {
+		if err := synth.Write(dir, n, synth.Wizard); err != nil {
+			t.Fatal(err)
+		}
+		node = syntheticAnswer(t, dir)
+	} else {
+		copyTree(t, filepath.Join("..", "..", "content"), filepath.Join(dir, "content"))
+		copyTree(t, filepath.Join("..", "..", "site.yaml"), filepath.Join(dir, "site.yaml"))
+	}
+	// Node files are named as their slugs: the page is the file's path.
+	url := strings.TrimSuffix(strings.TrimPrefix(node, "content/"), ".md") + "/"
 	orig, err := os.ReadFile(filepath.Join(dir, node))
 	if err != nil {
 		t.Fatal(err)
@@ -155,6 +168,24 @@ func measureLatency(t *testing.T, gap time.Duration, edits int) {
 	if never != 0 {
 		t.Fatalf("%d saves were never shown", never)
 	}
+}
+
+// syntheticAnswer returns the path in the site root of the last answer
+// page of a synthetic wizard, in the order of the walk.
+func syntheticAnswer(t *testing.T, dir string) string {
+	t.Helper()
+	var found string
+	err := filepath.WalkDir(filepath.Join(dir, "content"), func(p string, d fs.DirEntry, err error) error {
+		if err == nil && !d.IsDir() && strings.HasSuffix(p, ".md") && !strings.HasPrefix(d.Name(), "_") {
+			rel, _ := filepath.Rel(dir, p)
+			found = filepath.ToSlash(rel)
+		}
+		return err
+	})
+	if err != nil || found == "" {
+		t.Fatalf("no answer page in the synthetic wizard: %v", err)
+	}
+	return found
 }
 
 func medianOf(v []float64) float64 {
