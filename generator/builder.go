@@ -269,9 +269,15 @@ func (run *buildRun) overview(r *pageRenderer, memo *buildMemo, out map[string][
 func (run *buildRun) renderBodies(r *pageRenderer, tree [32]byte, memo *buildMemo) {
 	nodes := r.w.nodes
 	bodies := make([]memoBody, len(nodes))
+	// A build for the disk keeps nothing for a next build: it needs no
+	// signatures, and drops each source as soon as its HTML is made.
+	oneShot := run.emit != nil && run.memo == nil
 	parallel(len(nodes), func(i int) {
 		n := nodes[i]
-		key := bodyKey(tree, n.body)
+		var key [32]byte
+		if !oneShot {
+			key = bodyKey(tree, n.body)
+		}
 		if run.memo != nil {
 			if old, ok := run.memo.bodies[n.File]; ok && old.key == key {
 				bodies[i] = old
@@ -283,7 +289,11 @@ func (run *buildRun) renderBodies(r *pageRenderer, tree [32]byte, memo *buildMem
 			resolve: r.w.resolve, probs: run.probs, src: n.body,
 		}
 		body := r.md.render(bc)
-		body.sign()
+		if oneShot {
+			n.body = nil
+		} else {
+			body.sign()
+		}
 		mb := memoBody{key: key, body: body, external: bc.external}
 		for _, t := range bc.links {
 			mb.links = append(mb.links, t.File)

@@ -210,14 +210,14 @@ func (g *graphEdit) apply(e *edit) {
 	savedBody := r.bodies[n]
 	g.undos = append(g.undos, func() {
 		n.Title, n.LinkTitle, n.Description, n.Prompt = saved.Title, saved.LinkTitle, saved.Description, saved.Prompt
-		n.front, n.body, n.Links, n.External = saved.front, saved.body, saved.Links, saved.External
+		n.front, n.body, n.hasBody, n.Links, n.External = saved.front, saved.body, saved.hasBody, saved.Links, saved.External
 		r.bodies[n] = savedBody
 	})
 	g.edited = append(g.edited, e)
 	e.title = fresh.LinkTitle != n.LinkTitle
 	g.titles = g.titles || e.title
 	n.Title, n.LinkTitle, n.Description, n.Prompt = fresh.Title, fresh.LinkTitle, fresh.Description, fresh.Prompt
-	n.front, n.body, n.External = fresh.front, fresh.body, e.body.external
+	n.front, n.body, n.hasBody, n.External = fresh.front, fresh.body, fresh.hasBody, e.body.external
 	var links []*Node
 	for _, f := range e.body.links {
 		links = append(links, r.w.byFile[f])

@@ -98,7 +98,7 @@ func (r readResult) clone() readResult {
 		n := &Node{
 			File: r.node.File, Title: r.node.Title, LinkTitle: r.node.LinkTitle,
 			Description: r.node.Description, Prompt: r.node.Prompt, Weight: r.node.Weight,
-			Draft: r.node.Draft, front: r.node.front, body: r.node.body,
+			Draft: r.node.Draft, front: r.node.front, body: r.node.body, hasBody: r.node.hasBody,
 		}
 		r.node = n
 	}
@@ -240,7 +240,7 @@ func parseNode(rel string, data []byte, display string, probs *problems) *Node {
 		}
 		probs.add(display, line, "missing title: every node needs a title in its front matter")
 	}
-	n := &Node{File: rel, front: fm, body: body}
+	n := &Node{File: rel, front: fm, body: body, hasBody: len(bytes.TrimSpace(body)) > 0}
 	n.Title, n.LinkTitle, n.Description = fm.Title, fm.LinkTitle, fm.Description
 	n.Prompt, n.Weight, n.Draft = fm.Prompt, fm.Weight, fm.Draft
 	if n.LinkTitle == "" {

@@ -1,7 +1,6 @@
 package generator
 
 import (
-	"bytes"
 	"path"
 	"strings"
 )
@@ -27,7 +26,9 @@ type Node struct {
 	External []ExternalLink // links in the body that leave the site, in order
 
 	front frontMatter // the front matter as written, with its lines
-	body  []byte      // the file with its front matter lines blanked
+	body  []byte      // the file with its front matter lines blanked; nil once rendered in a build for the disk
+	// hasBody is whether body holds any text, kept when body is dropped.
+	hasBody bool
 }
 
 // ExternalLink is a link in a body that leaves the site.
@@ -37,7 +38,7 @@ type ExternalLink struct {
 }
 
 // HasBody reports whether the node's body holds any text.
-func (n *Node) HasBody() bool { return len(bytes.TrimSpace(n.body)) > 0 }
+func (n *Node) HasBody() bool { return n.hasBody }
 
 // Link is a way from one node to another, with the text that shows it.
 type Link struct {
