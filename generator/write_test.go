@@ -108,4 +108,11 @@ func TestBuildWritesWhatGenerateMakes(t *testing.T) {
 			t.Errorf("%s on disk differs from what Generate makes (%v)", name, err)
 		}
 	}
+	// Build drops the sources once rendered; what the nodes tell of them
+	// stays as Generate's.
+	for i, n := range built.Nodes {
+		if n.HasBody() != site.Nodes[i].HasBody() {
+			t.Errorf("%s: HasBody %v after Build, %v after Generate", n.File, n.HasBody(), site.Nodes[i].HasBody())
+		}
+	}
 }
