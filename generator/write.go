@@ -64,8 +64,21 @@ type output struct {
 	old     map[string]string // SHA-256 of the earlier output's files, by path
 
 	mu   sync.Mutex
-	made map[string]bool   // folders made in tmp
-	sums map[string]string // SHA-256 of the files put, by path
+	made map[string]*madeDir // folders of tmp, made or being made
+	sums map[string]string   // SHA-256 of the files put, by path
+}
+
+// madeDir is one folder of an output's tmp, made once.
+type madeDir struct {
+	once sync.Once
+	err  error
+}
+
+// doneDir returns a folder that is made already.
+func doneDir() *madeDir {
+	d := &madeDir{}
+	d.once.Do(func() {})
+	return d
 }
 
 // startOutput checks dir and makes the new folder beside it.
@@ -75,7 +88,7 @@ func startOutput(dir string) (*output, error) {
 	if err != nil {
 		return nil, err
 	}
-	o := &output{dir: dir, existed: existed, old: map[string]string{}, made: map[string]bool{".": true}, sums: map[string]string{}}
+	o := &output{dir: dir, existed: existed, old: map[string]string{}, made: map[string]*madeDir{".": doneDir()}, sums: map[string]string{}}
 	if existed {
 		o.old = readManifest(dir)
 	}
@@ -98,8 +111,8 @@ func (o *output) markMade(names []string) {
 	o.mu.Lock()
 	defer o.mu.Unlock()
 	for _, name := range names {
-		for d := path.Dir(name); !o.made[d]; d = path.Dir(d) {
-			o.made[d] = true
+		for d := path.Dir(name); o.made[d] == nil; d = path.Dir(d) {
+			o.made[d] = doneDir()
 		}
 	}
 }
@@ -130,21 +143,26 @@ func (o *output) put(name string, data []byte) error {
 	return nil
 }
 
-// mkdirs makes the folder d of tmp and its parents, each once.
+// mkdirs makes the folder d of tmp and its parents, each once. The lock
+// guards only the bookkeeping: pages are put in parallel, and on a slow
+// disk one mkdir at a time was what they waited for.
 func (o *output) mkdirs(d string) error {
 	o.mu.Lock()
-	defer o.mu.Unlock()
-	var missing []string
-	for ; !o.made[d]; d = path.Dir(d) {
-		missing = append(missing, d)
+	m := o.made[d]
+	if m == nil {
+		m = &madeDir{}
+		o.made[d] = m
 	}
-	for i := len(missing) - 1; i >= 0; i-- {
-		if err := os.Mkdir(filepath.Join(o.tmp, filepath.FromSlash(missing[i])), 0o755); err != nil && !errors.Is(err, fs.ErrExist) {
-			return err
+	o.mu.Unlock()
+	m.once.Do(func() {
+		if m.err = o.mkdirs(path.Dir(d)); m.err != nil {
+			return
 		}
-		o.made[missing[i]] = true
-	}
-	return nil
+		if err := os.Mkdir(filepath.Join(o.tmp, filepath.FromSlash(d)), 0o755); err != nil && !errors.Is(err, fs.ErrExist) {
+			m.err = err
+		}
+	})
+	return m.err
 }
 
 // commit writes the marker with the list of files, and puts the new
