@@ -75,10 +75,8 @@ func (r *pageRenderer) overview(files map[string][]byte) int {
 	dir := path.Dir(overviewPage)
 	home := r.link(dir, r.w.root, r.w.root.LinkTitle)
 	back := home
-	d := &overviewData{pageData: &pageData{
-		Title:      r.t.OverviewTitle + " – " + r.site.Title,
-		chromeData: r.chromeFor(dir, home, &back, true),
-	}}
+	d := &overviewData{pageData: &pageData{Title: r.t.OverviewTitle + " – " + r.site.Title}}
+	d.setChrome(r.chromeFor(dir, home, &back, true))
 	d.Crumbs = []navLink{d.Home, {Href: relURL(dir, overviewPage), Label: r.t.OverviewTitle, Current: true}}
 	if r.site.BaseURL != "" {
 		d.Canonical = r.site.absoluteURL(prettyPath(overviewPage))

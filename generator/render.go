@@ -27,6 +27,11 @@ type definitionsData struct {
 // and what is the page's own.
 type pageData struct {
 	*chromeData
+	// Site and T are the chrome's, again: text/template finds a field of
+	// the struct itself at once, and a field of an embedded one only by a
+	// search that allocates, which cost every page several times over.
+	Site       *Settings
+	T          *Strings
 	Node       *Node        // the node of the page; nil on the 404 page
 	Title      string       // the window title
 	Crumbs     []navLink    // the start page down to this one, the last one Current
@@ -37,6 +42,11 @@ type pageData struct {
 	Body       renderedBody // the rendered Markdown
 	Canonical  string       // the page's absolute address when the site has a base URL
 	Base       string       // the <base href> of the 404 page, which a host serves at any depth
+}
+
+// setChrome gives the page its chrome.
+func (d *pageData) setChrome(c *chromeData) {
+	d.chromeData, d.Site, d.T = c, c.Site, c.T
 }
 
 // renderer makes the pages of one build.
@@ -81,7 +91,7 @@ func (r *pageRenderer) page(n *Node) *pageData {
 			d.Context = n.Parent.Title
 		}
 	}
-	d.chromeData = r.chromeFor(dir, home, back, false)
+	d.setChrome(r.chromeFor(dir, home, back, false))
 	for _, a := range n.Ancestors() {
 		d.Crumbs = append(d.Crumbs, r.link(dir, a, a.LinkTitle))
 	}
@@ -179,10 +189,8 @@ func (r *pageRenderer) renderPage(d *pageData) ([]byte, error) {
 // with a base URL its links are absolute to it, without one relative to
 // the site root.
 func (r *pageRenderer) notFound() *pageData {
-	d := &pageData{
-		Title:      r.t.NotFoundTitle + " – " + r.site.Title,
-		chromeData: r.chromeFor("", navLink{Href: "index.html", Label: r.w.root.LinkTitle}, nil, false),
-	}
+	d := &pageData{Title: r.t.NotFoundTitle + " – " + r.site.Title}
+	d.setChrome(r.chromeFor("", navLink{Href: "index.html", Label: r.w.root.LinkTitle}, nil, false))
 	if r.site.BaseURL != "" {
 		d.Base = r.site.absoluteURL("")
 	}
