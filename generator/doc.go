@@ -46,6 +46,17 @@
 // the output folder atomically and only when the whole build succeeded,
 // and refuse a non-empty folder that no build wrote.
 //
+// # Rebuilding
+//
+// A Builder keeps what its last good build made, for `wizard serve`.
+// Rebuild, told which files changed, reads only those. When they are
+// node files whose edits keep the tree (the body, or the title, link
+// title, description or prompt, without moving the node among its
+// siblings), it renders, on the last build's graph, only the pages that
+// can show the edit; otherwise it builds again and renders only the
+// pages whose signature changed. Either way the result is byte for byte
+// what a build from scratch makes (the tests compare them).
+//
 // # Templates
 //
 // The theme's templates/*.html are html/template files named after their
