@@ -38,6 +38,7 @@ type buildMemo struct {
 
 	overviewKey [32]byte            // the signature of the tree the overview shows
 	overview    map[string][]byte   // the overview's files
+	layout      *overviewLayout     // where each node stands on the overview page, or nil
 	minified    map[[32]byte][]byte // other minified files by the SHA-256 of their input
 }
 
@@ -239,29 +240,42 @@ func environment(opts Options, probs *problems) (Settings, *Strings, *themeLayer
 // the overview is (none when a node takes its address), and how many of
 // them it rendered.
 func (run *buildRun) overview(r *pageRenderer, memo *buildMemo, out map[string][]byte) (pages, rendered int) {
-	s := newSigner(memo.env)
-	for _, n := range r.w.nodes {
-		s.str(n.File, n.URL, n.LinkTitle)
-		s.int(len(n.Children))
-	}
-	defs := r.definitionsFor(path.Dir(overviewPage))
-	s.str(defs.Title, string(defs.Body))
-	memo.overviewKey = s.sum()
+	memo.overviewKey = overviewKey(r, memo.env)
 	if run.memo != nil && run.memo.overviewKey == memo.overviewKey && run.memo.overview != nil {
-		memo.overview = run.memo.overview
+		memo.overview, memo.layout = run.memo.overview, run.memo.layout
 		for name, data := range memo.overview {
 			out[name] = data
 		}
 		return len(memo.overview), 0
 	}
 	files := map[string][]byte{}
-	count := r.overview(files) // overzicht/index.html: the map of the whole wizard
+	// overzicht/index.html: the map of the whole wizard; a Builder's keeps
+	// its layout, for quick rebuilds.
+	count, layout := r.overview(files, run.emit == nil)
+	memo.layout = layout
 	memo.overview = map[string][]byte{}
 	for name, data := range files {
 		memo.overview[name] = data
 		out[name] = data
 	}
 	return count, count
+}
+
+// overviewKey sums up what the overview shows: every node's address and
+// link title, the shape of the tree, and the definitions.
+func overviewKey(r *pageRenderer, env [32]byte) [32]byte {
+	size := 0
+	for _, n := range r.w.nodes {
+		size += len(n.File) + len(n.URL) + len(n.LinkTitle) + 32
+	}
+	s := newSignerFor(env, size)
+	for _, n := range r.w.nodes {
+		s.str(n.File, n.URL, n.LinkTitle)
+		s.int(len(n.Children))
+	}
+	defs := r.definitionsFor(path.Dir(overviewPage))
+	s.str(defs.Title, string(defs.Body))
+	return s.sum()
 }
 
 // renderBodies renders the body of every node, reusing the last build's

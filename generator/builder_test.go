@@ -262,6 +262,8 @@ func TestBuilderTitleEdits(t *testing.T) {
 	}{
 		{name: "label kept in place", data: "---\ntitle: Eerste\nnext: drie.md\n---\n\nZie ook [twee](twee.md).\n", wantRendered: 4,
 			wantIn: map[string]string{"a/index.html": ">Eerste<", "a/drie/index.html": "Eerste"}},
+		{name: "label long enough to wrap in the map", data: "---\ntitle: Eerste\nlinkTitle: Eerste van de pagina's van dit menu, met een label dat over meer regels loopt\nnext: drie.md\n---\n\nZie ook [twee](twee.md).\n", wantRendered: 4,
+			wantIn: map[string]string{"overzicht/index.html": "over meer regels loopt"}},
 		{name: "label that sorts it after twee", data: "---\ntitle: Vijfde\nnext: drie.md\n---\n\nZie ook [twee](twee.md).\n", wantRendered: 5,
 			wantIn: map[string]string{"a/index.html": ">Vijfde<"}},
 		{name: "title emptied", data: "---\ntitle: \"\"\nnext: drie.md\n---\n\nZie ook [twee](twee.md).\n",
@@ -284,6 +286,20 @@ func TestBuilderTitleEdits(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestBuilderOwnOverviewTemplate checks that a link title edit reaches a
+// site's own overview template, which may show labels anywhere: the
+// quick path draws such a page again rather than splice it.
+func TestBuilderOwnOverviewTemplate(t *testing.T) {
+	files := smallSite()
+	files["theme/templates/overview.html"] = "{{template \"top.html\" .}}<main id=\"main\"><h1>{{.T.OverviewTitle}}</h1>" +
+		"<p>{{range .Tree}}{{range .Children}}{{range .Children}}[{{.Label}}]{{end}}{{end}}{{end}}</p></main>{{.Render \"bottom.html\"}}"
+	dir, b := builtSite(t, files)
+	site := rebuildStep(t, b, dir, "content/a/een.md", "---\ntitle: Eerste\nweight: 1\n---\n\nZie ook [twee](twee.md).\n", "")
+	if site != nil && !strings.Contains(string(site.Files["overzicht/index.html"]), "[Eerste]") {
+		t.Error("the overview lacks the new label")
 	}
 }
 

@@ -141,17 +141,28 @@ func (b *Builder) quick(changed []string) (site *Site, ok bool, err error) {
 	}
 	rendered := len(nodes)
 	if g.titles {
-		// The overview lists every node by its link title.
-		before := *memo
-		run := &buildRun{opts: b.opts, memo: &before, probs: probs}
+		// The overview lists every node by its link title: new labels are
+		// spliced into the last one when they keep its layout, else it is
+		// drawn again.
 		overview := map[string][]byte{}
-		_, n := run.overview(r, memo, overview)
-		if err := probs.err(); err != nil {
-			memo.overviewKey, memo.overview = before.overviewKey, before.overview
-			g.undo()
-			return nil, true, err
+		if next, ok := g.patchOverview(memo.layout); ok {
+			// Summing up every node again took longer than the splice: the
+			// next usual build draws the overview anew instead.
+			memo.overviewKey = [32]byte{}
+			memo.overview, memo.layout = map[string][]byte{overviewPage: next.page}, next
+			overview[overviewPage] = next.page
+			rendered++
+		} else {
+			before := *memo
+			run := &buildRun{opts: b.opts, memo: &before, probs: probs}
+			_, n := run.overview(r, memo, overview)
+			if err := probs.err(); err != nil {
+				memo.overviewKey, memo.overview, memo.layout = before.overviewKey, before.overview, before.layout
+				g.undo()
+				return nil, true, err
+			}
+			rendered += n
 		}
-		rendered += n
 		for name, data := range overview {
 			if !sameBytes(files[name], data) {
 				changedPages = append(changedPages, name)
@@ -182,11 +193,22 @@ type edit struct {
 
 // sameShape reports whether two front matters differ at most in what
 // pages show of their node: title, link title, description and prompt,
-// and the lines of the keys.
+// and the lines where keys and links are written.
 func sameShape(a, b frontMatter) bool {
 	for _, f := range []*frontMatter{&a, &b} {
 		f.Title, f.LinkTitle, f.Description, f.Prompt = "", "", "", ""
 		f.lines = nil
+		f.Choices = slices.Clone(f.Choices)
+		for i := range f.Choices {
+			f.Choices[i].Line = 0
+		}
+		for _, l := range []**linkSpec{&f.Prev, &f.Next} {
+			if *l != nil {
+				c := **l
+				c.Line = 0
+				*l = &c
+			}
+		}
 	}
 	return reflect.DeepEqual(a, b)
 }
@@ -262,6 +284,21 @@ func (g *graphEdit) siblingsInOrder() bool {
 		}
 	}
 	return true
+}
+
+// patchOverview splices the new link titles into the last overview page,
+// laid out as lay says; ok is false when it cannot.
+func (g *graphEdit) patchOverview(lay *overviewLayout) (next *overviewLayout, ok bool) {
+	if lay == nil {
+		return nil, false
+	}
+	var nodes []*Node
+	for _, e := range g.edited {
+		if e.title {
+			nodes = append(nodes, e.node)
+		}
+	}
+	return lay.patch(nodes)
 }
 
 // undo takes the edits out of the graph, last first.

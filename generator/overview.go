@@ -44,7 +44,15 @@ type overviewItem struct {
 	Children []*overviewItem // the nodes of its folder, in weight order
 	menu     bool            // it has nodes below it
 	depth    int             // 0 for the start page
+	file     string          // its node's file
+
+	// Where the item landed, set as the map and the list are written.
+	box, label span    // its box in the map, its label in the list
+	h, x, top  float64 // the box's height and place
 }
+
+// span is a range of bytes.
+type span struct{ start, end int }
 
 // overviewData is what templates/overview.html is given: a page without
 // a node, with the map and the same tree as a list.
@@ -57,19 +65,21 @@ type overviewData struct {
 
 // overview renders overzicht/index.html into files and returns how many
 // pages it wrote: 1, or 0 when its address is taken, which is an error.
-func (r *pageRenderer) overview(files map[string][]byte) int {
+// With layout, it also returns where each node stands on the page, when
+// the page comes from the built-in theme's templates.
+func (r *pageRenderer) overview(files map[string][]byte, layout bool) (int, *overviewLayout) {
 	for _, n := range r.w.nodes {
 		if n.URL == overviewPage {
 			r.loader.probs.add(r.loader.displayPath(n.File), 1,
 				"address %s is the overview of the wizard, which the generator writes: rename the folder or set a slug", overviewPage)
-			return 0
+			return 0, nil
 		}
 	}
 	for name, out := range r.w.assets {
 		if out == overviewPage {
 			r.loader.probs.add(r.loader.displayPath(name), 0,
 				"this file would overwrite %s, the overview of the wizard, which the generator writes", overviewPage)
-			return 0
+			return 0, nil
 		}
 	}
 	dir := path.Dir(overviewPage)
@@ -90,10 +100,13 @@ func (r *pageRenderer) overview(files map[string][]byte) int {
 	buf.Grow(len(d.Map) + len(d.List) + 64<<10)
 	if err := r.tmpl.execute(&buf, "overview.html", d); err != nil {
 		r.loader.probs.addErr(r.tmpl.error(err, "overview.html"))
-		return 0
+		return 0, nil
 	}
 	files[overviewPage] = buf.Bytes()
-	return 1
+	if !layout || r.tmpl.modified {
+		return 1, nil
+	}
+	return 1, layOut(buf.Bytes(), root, []byte(d.Map), []byte(d.List))
 }
 
 // overviewList writes items as nested lists of links, as the template
@@ -112,7 +125,9 @@ func overviewList(items []*overviewItem) template.HTML {
 			b = append(b, `<li><a href="`...)
 			b = append(b, htmlEscaper.Replace(it.Href)...)
 			b = append(b, `">`...)
+			it.label.start = len(b)
 			b = append(b, htmlEscaper.Replace(it.Label)...)
+			it.label.end = len(b)
 			b = append(b, "</a>"...)
 			if len(it.Children) > 0 {
 				list(it.Children)
@@ -140,7 +155,7 @@ func (it *overviewItem) count() int {
 
 // overviewTree is the folder tree below n.
 func overviewTree(n *Node, dir string, depth int) *overviewItem {
-	it := &overviewItem{Href: relURL(dir, n.URL), Label: n.LinkTitle, menu: len(n.Children) > 0, depth: depth}
+	it := &overviewItem{Href: relURL(dir, n.URL), Label: n.LinkTitle, menu: len(n.Children) > 0, depth: depth, file: n.File}
 	for _, c := range n.Children {
 		it.Children = append(it.Children, overviewTree(c, dir, depth+1))
 	}
@@ -158,56 +173,16 @@ func overviewSVG(root *overviewItem, label string) template.HTML {
 	// step by step cost more than writing them.
 	items := root.count()
 	boxes, lines := make([]byte, 0, 400*items), make([]byte, 0, 32*items)
-	num := func(b []byte, v float64) []byte { return strconv.AppendFloat(b, v, 'g', -1, 64) }
-	attr := func(b []byte, name string, v float64) []byte {
-		b = append(b, ' ')
-		b = append(b, name...)
-		b = append(b, `="`...)
-		b = num(b, v)
-		return append(b, '"')
-	}
+	num := svgNum
 	y := float64(overviewPad)
 	var draw func(it *overviewItem) (mid float64)
 	draw = func(it *overviewItem) float64 {
 		x := float64(overviewPad + it.depth*overviewIndent)
-		w := float64(overviewWidth-overviewPad) - x
-		text := wrapLabel(it.Label, max(overviewMinCol, int((w-2*overviewPadX)/overviewCharW)))
-		h := float64(len(text)*overviewLineH + 2*overviewPadY)
 		top := y
-		class := "overview-page"
-		if it.menu {
-			class = "overview-menu"
-		}
-		boxes = append(boxes, `<a href="`...)
-		boxes = append(boxes, template.HTMLEscapeString(it.Href)...)
-		boxes = append(boxes, `" class="`+class+`"><rect`...)
-		boxes = attr(boxes, "x", x+overviewSlack)
-		boxes = attr(boxes, "y", top+overviewSlack)
-		boxes = attr(boxes, "width", w-2*overviewSlack)
-		boxes = attr(boxes, "height", h-2*overviewSlack)
-		boxes = attr(boxes, "rx", overviewRadius)
-		boxes = append(boxes, ` fill="`+overviewPaper+`" stroke="`+overviewLink+`"`...)
-		boxes = attr(boxes, "stroke-width", overviewStroke)
-		boxes = append(boxes, `/><text`...)
-		boxes = attr(boxes, "font-size", overviewFont)
-		boxes = append(boxes, ` fill="`+overviewLink+`">`...)
-		for i, l := range text {
-			// A no-break space ends every line but the last: the link's
-			// name is its text, and the lines must not run together in
-			// it. (The minifier drops plain spaces between tspans.) The
-			// baseline sits a quarter of the font size above the foot of
-			// the line.
-			if i < len(text)-1 {
-				l += "\u00a0"
-			}
-			boxes = append(boxes, `<tspan`...)
-			boxes = attr(boxes, "x", x+overviewPadX)
-			boxes = attr(boxes, "y", top+overviewPadY+float64((i+1)*overviewLineH)-0.25*overviewFont)
-			boxes = append(boxes, '>')
-			boxes = append(boxes, template.HTMLEscapeString(l)...)
-			boxes = append(boxes, `</tspan>`...)
-		}
-		boxes = append(boxes, `</text></a>`...)
+		it.box.start = len(boxes)
+		var h float64
+		boxes, h = drawBox(boxes, it, x, top)
+		it.box.end, it.h, it.x, it.top = len(boxes), h, x, top
 		y += h + overviewGap
 		if len(it.Children) > 0 {
 			tick := x + overviewTick
@@ -245,9 +220,73 @@ func overviewSVG(root *overviewItem, label string) template.HTML {
 	b = append(b, `"><g class="overview-lines" fill="none" stroke="`+overviewLine+`" stroke-width="1.5" aria-hidden="true">`...)
 	b = append(b, lines...)
 	b = append(b, `</g><g class="overview-boxes">`...)
+	root.shiftBoxes(len(b))
 	b = append(b, boxes...)
 	b = append(b, `</g></svg>`...)
 	return template.HTML(b)
+}
+
+// svgNum appends a number as the map writes it.
+func svgNum(b []byte, v float64) []byte { return strconv.AppendFloat(b, v, 'g', -1, 64) }
+
+// svgAttr appends a number attribute.
+func svgAttr(b []byte, name string, v float64) []byte {
+	b = append(b, ' ')
+	b = append(b, name...)
+	b = append(b, `="`...)
+	b = svgNum(b, v)
+	return append(b, '"')
+}
+
+// drawBox appends the box of one item of the map, a link with its label
+// wrapped to the width left at x, with its top at top, and returns the
+// box's height.
+func drawBox(b []byte, it *overviewItem, x, top float64) ([]byte, float64) {
+	w := float64(overviewWidth-overviewPad) - x
+	text := wrapLabel(it.Label, max(overviewMinCol, int((w-2*overviewPadX)/overviewCharW)))
+	h := float64(len(text)*overviewLineH + 2*overviewPadY)
+	class := "overview-page"
+	if it.menu {
+		class = "overview-menu"
+	}
+	b = append(b, `<a href="`...)
+	b = append(b, template.HTMLEscapeString(it.Href)...)
+	b = append(b, `" class="`+class+`"><rect`...)
+	b = svgAttr(b, "x", x+overviewSlack)
+	b = svgAttr(b, "y", top+overviewSlack)
+	b = svgAttr(b, "width", w-2*overviewSlack)
+	b = svgAttr(b, "height", h-2*overviewSlack)
+	b = svgAttr(b, "rx", overviewRadius)
+	b = append(b, ` fill="`+overviewPaper+`" stroke="`+overviewLink+`"`...)
+	b = svgAttr(b, "stroke-width", overviewStroke)
+	b = append(b, `/><text`...)
+	b = svgAttr(b, "font-size", overviewFont)
+	b = append(b, ` fill="`+overviewLink+`">`...)
+	for i, l := range text {
+		// A no-break space ends every line but the last: the link's name
+		// is its text, and the lines must not run together in it. (The
+		// minifier drops plain spaces between tspans.) The baseline sits a
+		// quarter of the font size above the foot of the line.
+		if i < len(text)-1 {
+			l += "\u00a0"
+		}
+		b = append(b, `<tspan`...)
+		b = svgAttr(b, "x", x+overviewPadX)
+		b = svgAttr(b, "y", top+overviewPadY+float64((i+1)*overviewLineH)-0.25*overviewFont)
+		b = append(b, '>')
+		b = append(b, template.HTMLEscapeString(l)...)
+		b = append(b, `</tspan>`...)
+	}
+	return append(b, `</text></a>`...), h
+}
+
+// shiftBoxes moves the box spans of the tree of it by n bytes.
+func (it *overviewItem) shiftBoxes(n int) {
+	it.box.start += n
+	it.box.end += n
+	for _, c := range it.Children {
+		c.shiftBoxes(n)
+	}
 }
 
 // wrapLabel breaks a label into lines of at most cols characters, at

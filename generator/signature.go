@@ -74,8 +74,12 @@ func (d *pageData) signature(env [32]byte) [32]byte {
 // an allocation and a call apiece, on every page of a rebuild.
 type signer struct{ buf []byte }
 
-func newSigner(seed [32]byte) *signer {
-	s := &signer{buf: make([]byte, 0, 512)}
+func newSigner(seed [32]byte) *signer { return newSignerFor(seed, 512) }
+
+// newSignerFor is newSigner for about size bytes of values: a buffer of
+// megabytes grown step by step cost more than hashing it.
+func newSignerFor(seed [32]byte, size int) *signer {
+	s := &signer{buf: make([]byte, 0, size+len(seed))}
 	s.buf = append(s.buf, seed[:]...)
 	return s
 }

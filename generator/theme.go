@@ -153,6 +153,9 @@ func (t *themeLayers) templates(funcs template.FuncMap, probs *problems) *themeT
 		}
 		base := path.Base(name)
 		tt.display[base] = f.display
+		if builtIn, err := fs.ReadFile(t.base, name); err != nil || !bytes.Equal(builtIn, f.data) {
+			tt.modified = true // not the built-in theme's file, or changed
+		}
 		tt.written = append(tt.written, writtenTemplate{base, string(f.data)})
 		src := f.data
 		if min, err := minifyTemplate(m, f.data); err == nil {
@@ -184,6 +187,9 @@ type themeTemplates struct {
 	display map[string]string  // each template's file, as the writer names it
 	written []writtenTemplate  // the templates as written, in the order they were parsed
 	funcs   template.FuncMap
+	// modified is whether any template differs from the built-in theme's:
+	// then the generator knows less of what the pages show.
+	modified bool
 
 	rawOnce sync.Once
 	raw     *template.Template // written, parsed on the first error
