@@ -53,9 +53,11 @@
 // node files whose edits keep the tree (the body, or the title, link
 // title, description or prompt, without moving the node among its
 // siblings), it renders, on the last build's graph, only the pages that
-// can show the edit; otherwise it builds again and renders only the
-// pages whose signature changed. Either way the result is byte for byte
-// what a build from scratch makes (the tests compare them).
+// can show the edit; a new link title is spliced into the last overview
+// page when it keeps the page's layout (built-in theme). Otherwise it
+// builds again and renders only the pages whose signature changed.
+// Either way the result is byte for byte what a build from scratch makes
+// (the tests compare them).
 //
 // # Templates
 //
