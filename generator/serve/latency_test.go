@@ -25,7 +25,9 @@ import (
 //	WIZARD_LATENCY=1 go test -run TestLatency -v ./generator/serve
 //
 // With WIZARD_LATENCY_NODES=10000 it edits an answer of a synthetic
-// wizard of that many nodes (bench/synth) instead.
+// wizard of that many nodes (bench/synth) instead; with
+// WIZARD_LATENCY_EDIT=label it edits the answer's link title, which its
+// parent's choices and the overview show, rather than its text.
 //
 // A save's latency is from just before the file is written to the first
 // paint of a page that shows that save or a later one (a newer save
@@ -85,6 +87,10 @@ func measureLatency(t *testing.T, gap time.Duration, edits int) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	label := os.Getenv("WIZARD_LATENCY_EDIT") == "label"
+	if label && !strings.Contains(string(orig), `linkTitle: "`) {
+		t.Fatalf("%s has no linkTitle to edit", node)
+	}
 	r := startServer(t, dir, nil)
 	events := listen(t, r.URL())
 
@@ -101,6 +107,9 @@ func measureLatency(t *testing.T, gap time.Duration, edits int) {
 	pushed := make([]float64, 0, edits)
 	for i := 1; i <= edits; i++ {
 		body := fmt.Sprintf("%s\nwizard-latency-edit-%d\n", orig, i)
+		if label {
+			body = strings.Replace(string(orig), `linkTitle: "`, fmt.Sprintf(`linkTitle: "wizard-latency-edit-%d `, i), 1)
+		}
 		saved[i] = unixMillis(time.Now())
 		writeFile(t, filepath.Join(dir, node), body)
 		end := time.Now().Add(gap)
