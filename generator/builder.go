@@ -13,7 +13,8 @@ import (
 // Builder builds one site again and again, as `wizard serve` does after
 // each save. It keeps what the last good build made, and makes anew only
 // what depends on something that changed: a file is parsed again when its
-// bytes changed, a body rendered again when its file or the tree changed,
+// bytes changed, a body rendered again when its file or its page's folder
+// changed or one of its links leads elsewhere,
 // a page rendered again when anything it shows changed.
 //
 // A Builder is not safe for concurrent use. The Files of the Sites it
@@ -33,7 +34,6 @@ type buildMemo struct {
 	dirs   []string            // the folders of content/, to tell a new file from a changed one
 	env    [32]byte            // the signature of settings, theme and options
 
-	tree     [32]byte      // the signature of the tree that bodies were rendered against
 	renderer *pageRenderer // the last good build's renderer: graph, templates, Markdown
 
 	overviewKey [32]byte            // the signature of the tree the overview shows
@@ -50,9 +50,10 @@ type memoFile struct {
 
 // memoBody is a rendered body and the tree it was rendered against.
 type memoBody struct {
-	key      [32]byte       // signature of the body's bytes and the tree
+	key      [32]byte       // bodyKey: the body's bytes, its page's folder, the settings and theme
 	body     renderedBody   // the HTML
 	links    []string       // files of the nodes it links to
+	resolved []resolvedLink // every relative link and where it led
 	external []ExternalLink // its external links
 }
 
@@ -137,15 +138,13 @@ func (run *buildRun) build(changed []string) (*Site, *buildMemo, error) {
 	}
 	memo := &buildMemo{files: files, order: order, bodies: map[string]memoBody{}, pages: map[string]memoPage{}, dirs: l.src.dirs}
 	memo.env = env
-	tree := w.signature(memo.env)
-	memo.tree = tree
 
 	md := newMarkdown(icons, t)
 	r := &pageRenderer{
 		site: &settings, t: t, tmpl: tmpl, w: w, md: md, loader: l, devScript: opts.DevScript,
 		bodies: map[*Node]renderedBody{}, definitions: map[string]definitionsData{},
 	}
-	run.renderBodies(r, tree, memo)
+	run.renderBodies(r, memo)
 	if run.emit != nil {
 		for _, n := range w.nodes {
 			n.body = nil // rendered; the HTML is all the pages need
@@ -280,7 +279,7 @@ func overviewKey(r *pageRenderer, env [32]byte) [32]byte {
 
 // renderBodies renders the body of every node, reusing the last build's
 // HTML for a node whose bytes and tree did not change.
-func (run *buildRun) renderBodies(r *pageRenderer, tree [32]byte, memo *buildMemo) {
+func (run *buildRun) renderBodies(r *pageRenderer, memo *buildMemo) {
 	nodes := r.w.nodes
 	bodies := make([]memoBody, len(nodes))
 	// A build for the disk keeps nothing for a next build: it needs no
@@ -290,10 +289,10 @@ func (run *buildRun) renderBodies(r *pageRenderer, tree [32]byte, memo *buildMem
 		n := nodes[i]
 		var key [32]byte
 		if !oneShot {
-			key = bodyKey(tree, n.body)
+			key = bodyKey(memo.env, n.urlDir(), n.body)
 		}
 		if run.memo != nil {
-			if old, ok := run.memo.bodies[n.File]; ok && old.key == key {
+			if old, ok := run.memo.bodies[n.File]; ok && old.key == key && r.w.stillLeads(old.resolved) {
 				bodies[i] = old
 				return
 			}
@@ -308,7 +307,7 @@ func (run *buildRun) renderBodies(r *pageRenderer, tree [32]byte, memo *buildMem
 		} else {
 			body.sign()
 		}
-		mb := memoBody{key: key, body: body, external: bc.external}
+		mb := memoBody{key: key, body: body, resolved: bc.resolved, external: bc.external}
 		for _, t := range bc.links {
 			mb.links = append(mb.links, t.File)
 		}

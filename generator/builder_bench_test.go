@@ -70,7 +70,7 @@ func benchRebuild(b *testing.B, n int, edit func(string, int) string, maxRendere
 }
 
 // anAnswer returns the path of some answer page of the site root dir.
-func anAnswer(b *testing.B, dir string) string {
+func anAnswer(b testing.TB, dir string) string {
 	var found string
 	filepath.WalkDir(filepath.Join(dir, contentDir), func(p string, d os.DirEntry, err error) error {
 		if err == nil && found == "" && !d.IsDir() && filepath.Ext(p) == ".md" && !strings.HasPrefix(d.Name(), "_") {

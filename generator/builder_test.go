@@ -303,6 +303,17 @@ func TestBuilderOwnOverviewTemplate(t *testing.T) {
 	}
 }
 
+// TestBuilderLinkTargetMoves checks that a body is rendered again when a
+// node it links to gets another address, though its own file did not
+// change: een links to twee, and twee takes a slug.
+func TestBuilderLinkTargetMoves(t *testing.T) {
+	dir, b := builtSite(t, smallSite())
+	site := rebuildStep(t, b, dir, "content/a/twee.md", "---\ntitle: Twee\nweight: 2\nslug: tweede\n---\n\nGa naar [de site](https://example.org/).\n", "")
+	if site != nil && !strings.Contains(string(site.Files["a/een/index.html"]), `href="../tweede/index.html"`) {
+		t.Error("een still links to the old address of twee")
+	}
+}
+
 // TestBuilderKeepsLastGoodSite checks that a failed build leaves the
 // Builder's last good site, and that the next good build recovers.
 func TestBuilderKeepsLastGoodSite(t *testing.T) {

@@ -84,7 +84,8 @@ func (b *Builder) quick(changed []string) (site *Site, ok bool, err error) {
 			file: l.displayPath(e.rel), dir: n.dir(), pageDir: e.node.urlDir(),
 			resolve: r.w.resolve, probs: probs, src: n.body,
 		}
-		e.body = memoBody{key: bodyKey(memo.tree, n.body), body: r.md.render(bc), external: bc.external}
+		e.body = memoBody{key: bodyKey(memo.env, e.node.urlDir(), n.body), body: r.md.render(bc)}
+		e.body.resolved, e.body.external = bc.resolved, bc.external
 		e.body.body.sign()
 		for _, t := range bc.links {
 			e.body.links = append(e.body.links, t.File)

@@ -43,10 +43,33 @@ type bodyContext struct {
 	links    []*Node             // nodes the body links to
 	external []ExternalLink      // links that leave the site
 	relative bool                // the HTML holds a href relative to the page
+	resolved []resolvedLink      // every relative link and what it led to
 	notes    []*ast.Blockquote   // [!NOTE] block quotes, taken out of the body
 	actions  []*ast.Blockquote   // [!OPTIONAL] block quotes, taken out of the body
 	seen     map[ast.Node]bool   // links already handled
 	_        struct{}            // keeps the literal keyed
+}
+
+// resolvedLink is a path in content/ that a body links to, and where it
+// led when the body was rendered: the HTML depends on nothing else of the
+// tree, so a body whose links all lead where they led need not be
+// rendered again.
+type resolvedLink struct {
+	path string // in content/
+	to   string // "node:" and the page, "asset:" and the file, or "definitions"
+}
+
+// leadsTo is where a target is, as a resolvedLink records it.
+func (t target) leadsTo() string {
+	switch {
+	case t.definitions:
+		return "definitions"
+	case t.node != nil:
+		return "node:" + t.node.URL
+	case t.asset != "":
+		return "asset:" + t.asset
+	}
+	return ""
 }
 
 // target is what a path in content/ names.
@@ -432,6 +455,9 @@ func (bc *bodyContext) resolveRelative(n ast.Node, dest string) (target, string,
 		return target{}, "", false
 	}
 	t := bc.resolve(full)
+	if to := t.leadsTo(); to != "" {
+		bc.resolved = append(bc.resolved, resolvedLink{full, to})
+	}
 	var href string
 	switch {
 	case t.definitions:

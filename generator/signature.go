@@ -3,36 +3,30 @@ package generator
 import (
 	"crypto/sha256"
 	"encoding/binary"
-	"slices"
 )
 
 // Signatures sum up everything that one product of a build depends on,
 // so that a Builder can tell whether the last build's product is still good.
 
-// bodyKey sums up what a body's HTML depends on: its bytes and the tree.
-func bodyKey(tree [32]byte, body []byte) [32]byte {
-	s := newSigner(tree)
+// bodyKey sums up what a body's HTML depends on besides its links: the
+// settings and theme (env), the page's folder, which its relative links
+// start from, and its bytes. Where the links lead is checked apart, by
+// stillLeads.
+func bodyKey(env [32]byte, pageDir string, body []byte) [32]byte {
+	s := newSignerFor(env, len(pageDir)+len(body)+16)
+	s.str(pageDir)
 	s.raw(body)
 	return s.sum()
 }
 
-// signature sums up the tree as bodies see it: every node's file and
-// address, every asset, and whether there are definitions.
-func (w *wizard) signature(env [32]byte) [32]byte {
-	s := newSigner(env)
-	for _, n := range w.nodes {
-		s.str(n.File, n.URL)
+// stillLeads reports whether every link of a body leads where it led.
+func (w *wizard) stillLeads(links []resolvedLink) bool {
+	for _, l := range links {
+		if w.resolve(l.path).leadsTo() != l.to {
+			return false
+		}
 	}
-	names := make([]string, 0, len(w.assets))
-	for name := range w.assets {
-		names = append(names, name)
-	}
-	slices.Sort(names)
-	for _, name := range names {
-		s.str(name, w.assets[name])
-	}
-	s.bool(w.definitions != nil)
-	return s.sum()
+	return true
 }
 
 // signature sums up everything a page shows, so that a page whose
