@@ -2,8 +2,10 @@ package generator
 
 import (
 	"bytes"
+	"errors"
 	"io/fs"
 	"path"
+	"slices"
 	"strings"
 )
 
@@ -12,22 +14,76 @@ import (
 // change are not parsed again.
 func (run *buildRun) load(l *loader, changed []string) (map[string]memoFile, []string) {
 	old := run.memo
-	if old != nil && changed != nil && run.onlyModified(changed) {
-		l.src = &source{assets: map[string][]byte{}, drafts: map[string]bool{}, dirs: old.dirs}
-		files := make(map[string]memoFile, len(old.files))
-		for rel, f := range old.files {
-			files[rel] = f
-		}
-		for _, c := range changed {
-			if rel, ok := strings.CutPrefix(c, contentDir+"/"); ok {
+	if old == nil || changed == nil {
+		return run.loadAll(l)
+	}
+	added, removed, ok := run.contentChanges(changed)
+	if !ok {
+		return run.loadAll(l)
+	}
+	l.src = &source{assets: map[string][]byte{}, drafts: map[string]bool{}, dirs: old.dirs}
+	files := make(map[string]memoFile, len(old.files)+len(added))
+	for rel, f := range old.files {
+		files[rel] = f
+	}
+	for _, rel := range removed {
+		delete(files, rel)
+	}
+	for _, c := range changed {
+		if rel, ok := strings.CutPrefix(c, contentDir+"/"); ok && !slices.Contains(removed, rel) {
+			if _, known := files[rel]; known || slices.Contains(added, rel) {
 				files[rel] = run.readFile(l, rel, old)
 			}
 		}
-		for _, rel := range old.order {
-			l.add(rel, files[rel].read.clone())
-		}
-		return files, old.order
 	}
+	order := old.order
+	if len(added) > 0 || len(removed) > 0 {
+		order = make([]string, 0, len(old.order)+len(added))
+		for _, rel := range old.order {
+			if !slices.Contains(removed, rel) {
+				order = append(order, rel)
+			}
+		}
+		for _, rel := range added {
+			// The walk lists each folder's entries by name, a folder's
+			// files where its name falls: the order of the path's parts.
+			i, _ := slices.BinarySearchFunc(order, rel, comparePaths)
+			order = slices.Insert(order, i, rel)
+		}
+	}
+	for _, rel := range order {
+		l.add(rel, files[rel].read.clone())
+	}
+	return files, order
+}
+
+// comparePaths orders slash-separated paths part by part, as the walk of
+// content/ meets them.
+func comparePaths(a, b string) int {
+	for {
+		ah, at, aMore := strings.Cut(a, "/")
+		bh, bt, bMore := strings.Cut(b, "/")
+		if c := strings.Compare(ah, bh); c != 0 || !aMore || !bMore {
+			if c != 0 {
+				return c
+			}
+			// One is a prefix of the other's folder: the shorter first.
+			switch {
+			case aMore == bMore:
+				return 0
+			case !aMore:
+				return -1
+			default:
+				return 1
+			}
+		}
+		a, b = at, bt
+	}
+}
+
+// loadAll walks content/ and reads every file.
+func (run *buildRun) loadAll(l *loader) (map[string]memoFile, []string) {
+	old := run.memo
 	var names []string
 	l.src = &source{assets: map[string][]byte{}, drafts: map[string]bool{}}
 	info, err := fs.Stat(l.fsys, contentDir)
@@ -46,27 +102,49 @@ func (run *buildRun) load(l *loader, changed []string) (map[string]memoFile, []s
 	return files, names
 }
 
-// onlyModified reports whether every changed path is a file of content/
-// that the last build read, or the settings, a strings file or a theme
-// file, which every build reads anyway. Any other path (a folder that a
-// symbolic link in content/ leads to, say) may hide a change in content/.
-func (run *buildRun) onlyModified(changed []string) bool {
+// contentChanges sorts the changed paths: files of content/ that the
+// last build read, files it did not that now exist (added) and files it
+// read that are gone (removed), besides the settings, strings and theme
+// files, which every build reads anyway. ok is false for anything else,
+// which may hide a change in content/ that only a walk finds: a folder,
+// a symbolic link, a file in a folder the last build did not walk.
+func (run *buildRun) contentChanges(changed []string) (added, removed []string, ok bool) {
 	for _, c := range changed {
-		rel, ok := strings.CutPrefix(c, contentDir+"/")
-		if !ok {
+		rel, inContent := strings.CutPrefix(c, contentDir+"/")
+		if !inContent {
 			if c == settingsFile || strings.HasPrefix(c, themeDir+"/") || strings.HasPrefix(c, "i18n/") {
 				continue
 			}
-			return false
+			return nil, nil, false
 		}
-		if _, known := run.memo.files[rel]; !known {
-			return false
+		if _, known := run.memo.files[rel]; known {
+			info, err := fs.Stat(run.opts.Source, c)
+			switch {
+			case errors.Is(err, fs.ErrNotExist):
+				removed = append(removed, rel)
+			case err != nil || !info.Mode().IsRegular():
+				return nil, nil, false
+			}
+			continue
 		}
-		if info, err := fs.Stat(run.opts.Source, c); err != nil || !info.Mode().IsRegular() {
-			return false
+		if !slices.Contains(run.memo.dirs, path.Dir(rel)) {
+			return nil, nil, false
+		}
+		if ignored(path.Base(rel)) {
+			continue // the walk leaves it out
+		}
+		info, err := fs.Lstat(run.opts.Source, c)
+		switch {
+		case errors.Is(err, fs.ErrNotExist):
+			continue // came and went between two builds
+		case err != nil || !info.Mode().IsRegular():
+			return nil, nil, false
+		}
+		if !slices.Contains(added, rel) {
+			added = append(added, rel)
 		}
 	}
-	return true
+	return added, removed, true
 }
 
 // readFile reads one file, and parses it again only when its bytes

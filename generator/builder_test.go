@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -340,5 +341,25 @@ func TestBuilderKeepsLastGoodSite(t *testing.T) {
 	}
 	if len(site.Changed) == 0 {
 		t.Error("no changed files reported")
+	}
+}
+
+// TestWalkOrderIsPathOrder checks that comparePaths, by which a Builder
+// puts a new file among the others, orders the files of content/ as the
+// walk lists them.
+func TestWalkOrderIsPathOrder(t *testing.T) {
+	files := smallSite()
+	for _, name := range []string{"a-b/_index.md", "a-b/x.md", "a/b/_index.md", "a/b/c.md", "a/ba.md", "a.md", "ab/_index.md", "ab/z.md"} {
+		files["content/"+name] = "---\ntitle: " + name + "\n---\n"
+	}
+	dir := writeSite(t, files)
+	run := &buildRun{opts: siteOptions(dir), probs: &problems{}}
+	l := &loader{fsys: run.opts.Source, name: "site", probs: run.probs}
+	_, order := run.loadAll(l)
+	if len(order) < 10 {
+		t.Fatalf("the walk found %d files", len(order))
+	}
+	if !slices.IsSortedFunc(order, comparePaths) {
+		t.Errorf("the walk's order is not comparePaths's:\n%s", strings.Join(order, "\n"))
 	}
 }
