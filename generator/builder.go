@@ -75,8 +75,10 @@ func (b *Builder) Build() (*Site, error) { return b.Rebuild(nil) }
 
 // Rebuild builds the site again when the files named in changed (paths
 // in the site root, slash-separated, such as "content/a/b.md") are the
-// only ones that changed since the last build. When one of them is not a
-// file that existed before, or changed is nil, it reads every file.
+// only ones that changed since the last build: it reads those alone when
+// each is a file that the last build read, or a file that came or went in
+// a folder it walked. Otherwise, or when changed is nil, it reads every
+// file.
 func (b *Builder) Rebuild(changed []string) (*Site, error) {
 	if b.memo != nil && changed != nil {
 		if site, ok, err := b.quick(changed); ok {
