@@ -44,14 +44,10 @@ func newTemplateMinifier() *minify.M {
 	return m
 }
 
-// minifyTemplate minifies the source of one template.
-func minifyTemplate(m *minify.M, src []byte) ([]byte, error) {
-	return minifyFile(m, "t.html", src)
-}
-
-// minifyHTML minifies a fragment of HTML, such as a rendered body.
+// minifyHTML minifies HTML that is not a whole file: a rendered body, or
+// a template's source with a template minifier.
 func minifyHTML(m *minify.M, src []byte) ([]byte, error) {
-	return minifyFile(m, "f.html", src)
+	return minifyFile(m, ".html", src)
 }
 
 // newBodyMinifier makes the minifier of rendered bodies: HTML alone,

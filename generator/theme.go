@@ -158,7 +158,7 @@ func (t *themeLayers) templates(funcs template.FuncMap, probs *problems) *themeT
 		}
 		tt.written = append(tt.written, writtenTemplate{base, string(f.data)})
 		src := f.data
-		if min, err := minifyTemplate(m, f.data); err == nil {
+		if min, err := minifyHTML(m, f.data); err == nil {
 			src = min
 		}
 		if _, err := tt.exec.New(base).Parse(string(src)); err == nil {

@@ -1,36 +1,17 @@
 package main
 
 import (
-	"bytes"
+	"github.com/wizardsite/wizard/internal/sitetest"
 	"io"
 	"net/http"
 	"os"
 	"path/filepath"
 	"regexp"
 	"strings"
-	"sync"
 	"syscall"
 	"testing"
 	"time"
 )
-
-// lockedBuffer is an output that the test reads while the command writes.
-type lockedBuffer struct {
-	mu sync.Mutex
-	b  bytes.Buffer
-}
-
-func (l *lockedBuffer) Write(p []byte) (int, error) {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	return l.b.Write(p)
-}
-
-func (l *lockedBuffer) String() string {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	return l.b.String()
-}
 
 // wizard serve --port 0 prints the address it got, serves the site
 // without writing public/, and stops cleanly on SIGINT.
@@ -39,7 +20,7 @@ func TestServeCommand(t *testing.T) {
 		"site.yaml":         "title: Klein\n",
 		"content/_index.md": "---\ntitle: Begin\n---\n\nHallo vanuit serve.\n",
 	})
-	var out, errOut lockedBuffer
+	var out, errOut sitetest.Buffer
 	code := make(chan int, 1)
 	go func() { code <- run([]string{"serve", "--source", dir, "--port", "0"}, &out, &errOut) }()
 

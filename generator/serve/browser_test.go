@@ -10,6 +10,7 @@ import (
 
 	"github.com/chromedp/chromedp"
 	"github.com/wizardsite/wizard/internal/browser"
+	"github.com/wizardsite/wizard/internal/sitetest"
 )
 
 var chrome browser.Browser
@@ -56,9 +57,9 @@ func longPage(title, first string) string {
 func TestBrowserLiveReload(t *testing.T) {
 	tab := chrome.Tab(t)
 	dir := t.TempDir()
-	writeSite(t, dir, fixture)
+	sitetest.Write(t, dir, fixture)
 	bFile := filepath.Join(dir, "content/b.md")
-	writeFile(t, bFile, longPage("Pagina B", "Eerste versie."))
+	sitetest.WriteFile(t, bFile, longPage("Pagina B", "Eerste versie."))
 	r := startServer(t, dir, nil)
 	if err := chromedp.Do(tab, chromedp.Navigate(r.URL()+"b/")); err != nil {
 		t.Fatal(err)
@@ -70,7 +71,7 @@ func TestBrowserLiveReload(t *testing.T) {
 	eval[chromedp.Void](t, tab, `window.scrollTo(0, 600); window.beforeSave = true`)
 
 	t.Run("save shows the new text, scroll kept", func(t *testing.T) {
-		writeFile(t, bFile, longPage("Pagina B", "Tweede versie, live."))
+		sitetest.WriteFile(t, bFile, longPage("Pagina B", "Tweede versie, live."))
 		waitTrue(t, tab, `document.body.innerText.includes("Tweede versie, live.") && !document.body.innerText.includes("Eerste versie.")`)
 		if !eval[bool](t, tab, `Math.abs(window.scrollY - 600) < 2`) {
 			t.Fatalf("scrolled to %v, want 600", eval[float64](t, tab, `window.scrollY`))
@@ -83,7 +84,7 @@ func TestBrowserLiveReload(t *testing.T) {
 
 	t.Run("a change in the head reloads, scroll kept", func(t *testing.T) {
 		eval[chromedp.Void](t, tab, `window.scrollTo(0, 700)`)
-		writeFile(t, bFile, "---\ntitle: Pagina B\ndescription: Een nieuwe beschrijving.\n---\n\nTweede versie, live.\n\n"+
+		sitetest.WriteFile(t, bFile, "---\ntitle: Pagina B\ndescription: Een nieuwe beschrijving.\n---\n\nTweede versie, live.\n\n"+
 			strings.Repeat("Een alinea om de pagina lang te maken.\n\n", 120))
 		waitTrue(t, tab, `document.querySelector('meta[name="description"]')?.content === "Een nieuwe beschrijving."`)
 		if eval[bool](t, tab, `window.beforeSave === true`) {
@@ -93,7 +94,7 @@ func TestBrowserLiveReload(t *testing.T) {
 	})
 
 	t.Run("broken front matter shows the overlay", func(t *testing.T) {
-		writeFile(t, bFile, "---\ntitle: [kapot\n---\n\nKapot.\n")
+		sitetest.WriteFile(t, bFile, "---\ntitle: [kapot\n---\n\nKapot.\n")
 		waitTrue(t, tab, `(document.getElementById("wizard-build-problems") || {}).textContent?.includes("content/b.md:2") === true`)
 		// The last good page is still shown under it.
 		if !eval[bool](t, tab, `document.body.innerText.includes("Tweede versie, live.")`) {
@@ -102,7 +103,7 @@ func TestBrowserLiveReload(t *testing.T) {
 	})
 
 	t.Run("the fix clears it", func(t *testing.T) {
-		writeFile(t, bFile, longPage("Pagina B", "Derde versie, hersteld."))
+		sitetest.WriteFile(t, bFile, longPage("Pagina B", "Derde versie, hersteld."))
 		waitTrue(t, tab, `document.body.innerText.includes("Derde versie, hersteld.") && !document.getElementById("wizard-build-problems")`)
 		// The fix changed the head, so the page reloaded: the next step
 		// must not start before the reloaded page listens to the server.
@@ -111,7 +112,7 @@ func TestBrowserLiveReload(t *testing.T) {
 
 	t.Run("stylesheet swapped without reload", func(t *testing.T) {
 		eval[chromedp.Void](t, tab, `window.keptAcrossSwap = 42`)
-		writeFile(t, filepath.Join(dir, "theme/static/style.css"), "body{background-color:rgb(1, 2, 3)}")
+		sitetest.WriteFile(t, filepath.Join(dir, "theme/static/style.css"), "body{background-color:rgb(1, 2, 3)}")
 		waitTrue(t, tab, `getComputedStyle(document.body).backgroundColor === "rgb(1, 2, 3)"`)
 		if !eval[bool](t, tab, `window.keptAcrossSwap === 42`) {
 			t.Fatal("the page reloaded for a stylesheet-only change")
@@ -122,7 +123,7 @@ func TestBrowserLiveReload(t *testing.T) {
 	})
 
 	t.Run("after a stylesheet swap, text edits still swap in place", func(t *testing.T) {
-		writeFile(t, bFile, longPage("Pagina B", "Vierde versie, na de stijl."))
+		sitetest.WriteFile(t, bFile, longPage("Pagina B", "Vierde versie, na de stijl."))
 		waitTrue(t, tab, `document.body.innerText.includes("Vierde versie, na de stijl.")`)
 		if !eval[bool](t, tab, `window.keptAcrossSwap === 42`) {
 			t.Fatal("the page reloaded")
@@ -137,7 +138,7 @@ func TestBrowserLiveReload(t *testing.T) {
 func TestBrowserPageGone(t *testing.T) {
 	tab := chrome.Tab(t)
 	dir := t.TempDir()
-	writeSite(t, dir, fixture)
+	sitetest.Write(t, dir, fixture)
 	r := startServer(t, dir, nil)
 	if err := chromedp.Do(tab, chromedp.Navigate(r.URL()+"a/one/index.html")); err != nil {
 		t.Fatal(err)
@@ -155,7 +156,7 @@ func TestBrowserPageGone(t *testing.T) {
 // load, and all update after a save.
 func TestBrowserManyTabs(t *testing.T) {
 	dir := t.TempDir()
-	writeSite(t, dir, fixture)
+	sitetest.Write(t, dir, fixture)
 	r := startServer(t, dir, nil)
 	tabs := make([]context.Context, 9)
 	for i := range tabs {
@@ -170,7 +171,7 @@ func TestBrowserManyTabs(t *testing.T) {
 	if n := r.hub.clients(); n > 6 {
 		t.Fatalf("%d event streams for %d tabs", n, len(tabs))
 	}
-	writeFile(t, filepath.Join(dir, "content/b.md"), page("Pagina B", "Alle tabs zien dit."))
+	sitetest.WriteFile(t, filepath.Join(dir, "content/b.md"), page("Pagina B", "Alle tabs zien dit."))
 	for _, tab := range tabs {
 		waitTrue(t, tab, `document.body.innerText.includes("Alle tabs zien dit.")`)
 	}

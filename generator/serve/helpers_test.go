@@ -2,18 +2,15 @@ package serve
 
 import (
 	"bufio"
-	"bytes"
 	"context"
 	"io"
 	"net/http"
-	"os"
-	"path/filepath"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
 	"github.com/wizardsite/wizard/generator"
+	"github.com/wizardsite/wizard/internal/sitetest"
 	"github.com/wizardsite/wizard/theme"
 )
 
@@ -49,59 +46,23 @@ Oorspronkelijke tekst van B.
 `,
 }
 
-// writeSite writes files below dir, making folders as needed.
-func writeSite(t testing.TB, dir string, files map[string]string) {
-	t.Helper()
-	for name, body := range files {
-		writeFile(t, filepath.Join(dir, filepath.FromSlash(name)), body)
-	}
-}
-
-func writeFile(t testing.TB, path, body string) {
-	t.Helper()
-	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(path, []byte(body), 0o644); err != nil {
-		t.Fatal(err)
-	}
-}
-
 // page is a node file with a title and a body.
 func page(title, body string) string {
 	return "---\ntitle: " + title + "\n---\n\n" + body + "\n"
-}
-
-// syncBuffer is a log that the test reads while the server writes.
-type syncBuffer struct {
-	mu sync.Mutex
-	b  bytes.Buffer
-}
-
-func (s *syncBuffer) Write(p []byte) (int, error) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.b.Write(p)
-}
-
-func (s *syncBuffer) String() string {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.b.String()
 }
 
 // running is a server started for a test, stopped when the test ends.
 type running struct {
 	*Server
 	dir string
-	log *syncBuffer
+	log *sitetest.Buffer
 }
 
 // startServer serves the site in dir on a free loopback port. setup, if
 // not nil, adjusts the server before it runs.
 func startServer(t testing.TB, dir string, setup func(*Server)) *running {
 	t.Helper()
-	log := &syncBuffer{}
+	log := &sitetest.Buffer{}
 	opts := generator.Options{Theme: theme.FS(), SourceName: dir}
 	s, err := New(opts, Config{Dir: dir, Addr: "127.0.0.1:0", Log: log})
 	if err != nil {
@@ -233,7 +194,7 @@ func (c *sseClient) waitFor(t testing.TB, name string) sseEvent {
 func newSite(t testing.TB, setup func(*Server)) (*running, *sseClient) {
 	t.Helper()
 	dir := t.TempDir()
-	writeSite(t, dir, fixture)
+	sitetest.Write(t, dir, fixture)
 	r := startServer(t, dir, setup)
 	if code, body := r.get(t, "/"); code != http.StatusOK || !strings.Contains(body, "Welkom op de start") {
 		t.Fatalf("first build: %d\n%s\n%s", code, body, r.log.String())

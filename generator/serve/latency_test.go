@@ -16,6 +16,7 @@ import (
 	cdppage "github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
 	"github.com/wizardsite/wizard/bench/synth"
+	"github.com/wizardsite/wizard/internal/sitetest"
 )
 
 // The latency benchmark: save-to-screen time in real Chromium over 50
@@ -111,7 +112,7 @@ func measureLatency(t *testing.T, gap time.Duration, edits int) {
 			body = strings.Replace(string(orig), `linkTitle: "`, fmt.Sprintf(`linkTitle: "wizard-latency-edit-%d `, i), 1)
 		}
 		saved[i] = unixMillis(time.Now())
-		writeFile(t, filepath.Join(dir, node), body)
+		sitetest.WriteFile(t, filepath.Join(dir, node), body)
 		end := time.Now().Add(gap)
 		for time.Now().Before(end) {
 			select {

@@ -2,6 +2,7 @@ package serve
 
 import (
 	"bufio"
+	"github.com/wizardsite/wizard/internal/sitetest"
 	"io"
 	"net"
 	"net/http"
@@ -44,8 +45,8 @@ func rawRequest(t *testing.T, base, method, target string) (*http.Response, stri
 
 func TestServedPaths(t *testing.T) {
 	dir := t.TempDir()
-	writeSite(t, dir, fixture)
-	writeFile(t, filepath.Join(dir, "secret.txt"), "GEHEIM-IN-DE-BRONMAP")
+	sitetest.Write(t, dir, fixture)
+	sitetest.WriteFile(t, filepath.Join(dir, "secret.txt"), "GEHEIM-IN-DE-BRONMAP")
 	r := startServer(t, dir, nil)
 	notFoundText := "Pagina niet gevonden"
 	if _, body := r.get(t, "/bestaat-niet/"); !strings.Contains(body, notFoundText) {
@@ -115,7 +116,7 @@ func TestServedPaths(t *testing.T) {
 
 func TestMethods(t *testing.T) {
 	dir := t.TempDir()
-	writeSite(t, dir, fixture)
+	sitetest.Write(t, dir, fixture)
 	r := startServer(t, dir, nil)
 	for _, m := range []string{"POST", "PUT", "DELETE", "PATCH", "OPTIONS", "TRACE", "PROPFIND"} {
 		t.Run(m, func(t *testing.T) {
@@ -138,11 +139,11 @@ func TestMethods(t *testing.T) {
 // of the build and not served; one that stays inside is served.
 func TestSymlinkOutOfSite(t *testing.T) {
 	outside := t.TempDir()
-	writeFile(t, filepath.Join(outside, "passwd.txt"), "GEHEIM-BUITEN-DE-SITE")
-	writeFile(t, filepath.Join(outside, "map/geheim.txt"), "GEHEIM-IN-EEN-MAP")
+	sitetest.WriteFile(t, filepath.Join(outside, "passwd.txt"), "GEHEIM-BUITEN-DE-SITE")
+	sitetest.WriteFile(t, filepath.Join(outside, "map/geheim.txt"), "GEHEIM-IN-EEN-MAP")
 	dir := t.TempDir()
-	writeSite(t, dir, fixture)
-	writeFile(t, filepath.Join(dir, "shared/logo.txt"), "GEDEELD-BINNEN-DE-SITE")
+	sitetest.Write(t, dir, fixture)
+	sitetest.WriteFile(t, filepath.Join(dir, "shared/logo.txt"), "GEDEELD-BINNEN-DE-SITE")
 	for link, target := range map[string]string{
 		"content/leak.txt":   filepath.Join(outside, "passwd.txt"),
 		"content/leakdir":    filepath.Join(outside, "map"),
@@ -171,8 +172,8 @@ func TestSymlinkOutOfSite(t *testing.T) {
 // and reloads once the site builds.
 func TestNoGoodBuildYet(t *testing.T) {
 	dir := t.TempDir()
-	writeSite(t, dir, fixture)
-	writeFile(t, filepath.Join(dir, "content/_index.md"), "---\ntitle: [kapot\n---\n")
+	sitetest.Write(t, dir, fixture)
+	sitetest.WriteFile(t, filepath.Join(dir, "content/_index.md"), "---\ntitle: [kapot\n---\n")
 	r := startServer(t, dir, nil)
 	code, body := r.get(t, "/b/")
 	if code != http.StatusInternalServerError || !strings.Contains(body, "content/_index.md:2") || !strings.Contains(body, scriptPath+"#0") {
@@ -182,7 +183,7 @@ func TestNoGoodBuildYet(t *testing.T) {
 	if ev := events.waitFor(t, "error"); !strings.Contains(ev.data, "content/_index.md:2") {
 		t.Fatalf("got %+v, want the error", ev)
 	}
-	writeFile(t, filepath.Join(dir, "content/_index.md"), page("Start", "Eindelijk heel."))
+	sitetest.WriteFile(t, filepath.Join(dir, "content/_index.md"), page("Start", "Eindelijk heel."))
 	events.waitFor(t, "reload")
 	expectPage(t, r, "/", http.StatusOK, "Eindelijk heel.")
 }

@@ -2,6 +2,7 @@ package serve
 
 import (
 	"fmt"
+	"github.com/wizardsite/wizard/internal/sitetest"
 	"net/http"
 	"os"
 	"path/filepath"
@@ -23,7 +24,7 @@ func expectPage(t *testing.T, r *running, path string, code int, want string) {
 
 func TestPlainSave(t *testing.T) {
 	r, events := newSite(t, nil)
-	writeFile(t, filepath.Join(r.dir, "content/b.md"), page("Pagina B", "Nieuwe tekst na een gewone save."))
+	sitetest.WriteFile(t, filepath.Join(r.dir, "content/b.md"), page("Pagina B", "Nieuwe tekst na een gewone save."))
 	events.waitFor(t, "reload")
 	expectPage(t, r, "/b/", http.StatusOK, "Nieuwe tekst na een gewone save.")
 	if strings.Contains(r.log.String(), "Oorspronkelijke") {
@@ -39,7 +40,7 @@ func TestPlainSave(t *testing.T) {
 func TestRenameSave(t *testing.T) {
 	r, events := newSite(t, nil)
 	tmp := filepath.Join(r.dir, "content/b.md.tmp")
-	writeFile(t, tmp, page("Pagina B", "Tekst via een rename-save."))
+	sitetest.WriteFile(t, tmp, page("Pagina B", "Tekst via een rename-save."))
 	if err := os.Rename(tmp, filepath.Join(r.dir, "content/b.md")); err != nil {
 		t.Fatal(err)
 	}
@@ -51,16 +52,16 @@ func TestRenameSave(t *testing.T) {
 // it after the first rebuild is seen too.
 func TestNewFolder(t *testing.T) {
 	r, events := newSite(t, nil)
-	writeFile(t, filepath.Join(r.dir, "content/c/_index.md"), page("Menu C", "Nieuw menu C."))
+	sitetest.WriteFile(t, filepath.Join(r.dir, "content/c/_index.md"), page("Menu C", "Nieuw menu C."))
 	events.waitFor(t, "reload")
 	expectPage(t, r, "/c/", http.StatusOK, "Nieuw menu C.")
 
-	writeFile(t, filepath.Join(r.dir, "content/c/twee.md"), page("Twee", "Een pagina in de nieuwe map."))
+	sitetest.WriteFile(t, filepath.Join(r.dir, "content/c/twee.md"), page("Twee", "Een pagina in de nieuwe map."))
 	events.waitFor(t, "reload")
 	expectPage(t, r, "/c/twee/", http.StatusOK, "Een pagina in de nieuwe map.")
 
 	// A link to the new node from the start page.
-	writeFile(t, filepath.Join(r.dir, "content/_index.md"), page("Start", "Welkom. Zie [de nieuwe pagina](c/twee.md)."))
+	sitetest.WriteFile(t, filepath.Join(r.dir, "content/_index.md"), page("Start", "Welkom. Zie [de nieuwe pagina](c/twee.md)."))
 	events.waitFor(t, "reload")
 	expectPage(t, r, "/", http.StatusOK, `c/twee/index.html`)
 }
@@ -84,7 +85,7 @@ func TestDeletedNode(t *testing.T) {
 
 func TestBrokenFrontMatterThenFix(t *testing.T) {
 	r, events := newSite(t, nil)
-	writeFile(t, filepath.Join(r.dir, "content/b.md"), "---\ntitle: [niet gesloten\n---\n\nKapot.\n")
+	sitetest.WriteFile(t, filepath.Join(r.dir, "content/b.md"), "---\ntitle: [niet gesloten\n---\n\nKapot.\n")
 	ev := events.waitFor(t, "error")
 	if !strings.Contains(ev.data, "content/b.md:2") {
 		t.Fatalf("error event without file:line: %s", ev.data)
@@ -100,7 +101,7 @@ func TestBrokenFrontMatterThenFix(t *testing.T) {
 		t.Fatalf("a new tab got %+v, want the error", ev)
 	}
 
-	writeFile(t, filepath.Join(r.dir, "content/b.md"), page("Pagina B", "Weer heel."))
+	sitetest.WriteFile(t, filepath.Join(r.dir, "content/b.md"), page("Pagina B", "Weer heel."))
 	events.waitFor(t, "reload")
 	expectPage(t, r, "/b/", http.StatusOK, "Weer heel.")
 }
@@ -112,7 +113,7 @@ func TestBurstOfSaves(t *testing.T) {
 	before := r.Builds()
 	path := filepath.Join(r.dir, "content/b.md")
 	for i := range 200 {
-		writeFile(t, path, page("Pagina B", fmt.Sprintf("Versie %d van de tekst.", i)))
+		sitetest.WriteFile(t, path, page("Pagina B", fmt.Sprintf("Versie %d van de tekst.", i)))
 	}
 	last := "Versie 199 van de tekst."
 	deadline := time.Now().Add(20 * time.Second)
@@ -139,14 +140,14 @@ func TestEditorFilesIgnored(t *testing.T) {
 	r, events := newSite(t, nil)
 	before := r.Builds()
 	for _, name := range []string{".b.md.swp", "4913", "b.md~", "#b.md#", ".#b.md", "b.md.tmp"} {
-		writeFile(t, filepath.Join(r.dir, "content", name), "junk")
+		sitetest.WriteFile(t, filepath.Join(r.dir, "content", name), "junk")
 	}
 	time.Sleep(500 * time.Millisecond)
 	if n := r.Builds() - before; n != 0 {
 		t.Fatalf("editor files started %d builds", n)
 	}
 	// The watcher still works.
-	writeFile(t, filepath.Join(r.dir, "content/b.md"), page("Pagina B", "Na de rommel."))
+	sitetest.WriteFile(t, filepath.Join(r.dir, "content/b.md"), page("Pagina B", "Na de rommel."))
 	events.waitFor(t, "reload")
 	expectPage(t, r, "/b/", http.StatusOK, "Na de rommel.")
 }
@@ -154,11 +155,11 @@ func TestEditorFilesIgnored(t *testing.T) {
 // site.yaml, and a theme/ folder made after start, are watched too.
 func TestSettingsAndThemeWatched(t *testing.T) {
 	r, events := newSite(t, nil)
-	writeFile(t, filepath.Join(r.dir, "site.yaml"), "title: Andere naam\nlanguage: nl\n")
+	sitetest.WriteFile(t, filepath.Join(r.dir, "site.yaml"), "title: Andere naam\nlanguage: nl\n")
 	events.waitFor(t, "reload")
 	expectPage(t, r, "/", http.StatusOK, "Andere naam")
 
-	writeFile(t, filepath.Join(r.dir, "theme/static/style.css"), "body{color:rgb(1,2,3)}")
+	sitetest.WriteFile(t, filepath.Join(r.dir, "theme/static/style.css"), "body{color:rgb(1,2,3)}")
 	ev := events.next(t, 15*time.Second)
 	if ev.name == "hello" {
 		ev = events.next(t, 15*time.Second)
@@ -184,13 +185,13 @@ func TestPollingFallback(t *testing.T) {
 	if !strings.Contains(log, "no space left on device") || !strings.Contains(log, "every 300ms") {
 		t.Fatalf("no warning about the fallback:\n%s", log)
 	}
-	writeFile(t, filepath.Join(r.dir, "content/b.md"), page("Pagina B", "Gezien door polling."))
+	sitetest.WriteFile(t, filepath.Join(r.dir, "content/b.md"), page("Pagina B", "Gezien door polling."))
 	events.waitFor(t, "reload")
 	expectPage(t, r, "/b/", http.StatusOK, "Gezien door polling.")
 
 	// Two saves of the same size in quick succession: the second counts.
-	writeFile(t, filepath.Join(r.dir, "content/b.md"), page("Pagina B", "Tekst nummer 1."))
-	writeFile(t, filepath.Join(r.dir, "content/b.md"), page("Pagina B", "Tekst nummer 2."))
+	sitetest.WriteFile(t, filepath.Join(r.dir, "content/b.md"), page("Pagina B", "Tekst nummer 1."))
+	sitetest.WriteFile(t, filepath.Join(r.dir, "content/b.md"), page("Pagina B", "Tekst nummer 2."))
 	for {
 		events.waitFor(t, "reload")
 		if _, body := r.get(t, "/b/"); strings.Contains(body, "Tekst nummer 2.") {
@@ -203,9 +204,9 @@ func TestPollingFallback(t *testing.T) {
 // root, is built and so watched too, also when the link comes later.
 func TestSymlinkedFolderWatched(t *testing.T) {
 	dir := t.TempDir()
-	writeSite(t, dir, fixture)
-	writeFile(t, filepath.Join(dir, "gedeeld/vast.txt"), "versie 1")
-	writeFile(t, filepath.Join(dir, "later/laat.txt"), "laat 1")
+	sitetest.Write(t, dir, fixture)
+	sitetest.WriteFile(t, filepath.Join(dir, "gedeeld/vast.txt"), "versie 1")
+	sitetest.WriteFile(t, filepath.Join(dir, "later/laat.txt"), "laat 1")
 	if err := os.Symlink("../gedeeld", filepath.Join(dir, "content/gedeeld")); err != nil {
 		t.Fatal(err)
 	}
@@ -213,7 +214,7 @@ func TestSymlinkedFolderWatched(t *testing.T) {
 	expectPage(t, r, "/gedeeld/vast.txt", http.StatusOK, "versie 1")
 	events := listen(t, r.URL())
 
-	writeFile(t, filepath.Join(dir, "gedeeld/vast.txt"), "versie 2")
+	sitetest.WriteFile(t, filepath.Join(dir, "gedeeld/vast.txt"), "versie 2")
 	events.waitFor(t, "reload")
 	expectPage(t, r, "/gedeeld/vast.txt", http.StatusOK, "versie 2")
 
@@ -222,7 +223,7 @@ func TestSymlinkedFolderWatched(t *testing.T) {
 	}
 	events.waitFor(t, "reload")
 	expectPage(t, r, "/later/laat.txt", http.StatusOK, "laat 1")
-	writeFile(t, filepath.Join(dir, "later/laat.txt"), "laat 2")
+	sitetest.WriteFile(t, filepath.Join(dir, "later/laat.txt"), "laat 2")
 	events.waitFor(t, "reload")
 	expectPage(t, r, "/later/laat.txt", http.StatusOK, "laat 2")
 }
