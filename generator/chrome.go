@@ -85,25 +85,17 @@ type chromes struct {
 
 // chromeFor returns the chrome of a page in the output folder dir.
 func (r *pageRenderer) chromeFor(dir string, home navLink, back *navLink, overviewCurrent bool) *chromeData {
-	c := &chromeData{
-		Site: r.site, T: r.t, Home: home, Back: back, DevScript: r.devScript,
-		Definitions:     r.definitionsFor(dir),
-		overviewHref:    relURL(dir, overviewPage),
-		overviewCurrent: overviewCurrent,
-		assets:          make(map[string]string, len(r.assets)),
-		tmpl:            r.tmpl,
-	}
-	if r.site.Contact.URL != "" {
-		c.Contact = &navLink{Href: r.site.Contact.URL, Label: r.site.Contact.Label}
-	}
-	// The key is everything in the chrome that differs between pages.
+	defs := r.definitionsFor(dir)
+	overviewHref := relURL(dir, overviewPage)
+	// The key is everything in the chrome that differs between pages;
+	// the chrome itself is made only for a key not met before.
 	var key strings.Builder
-	key.Write(c.Definitions.key[:])
-	keyLink(&key, c.Home)
+	key.Write(defs.key[:])
+	keyLink(&key, home)
 	if back != nil {
 		keyLink(&key, *back)
 	}
-	key.WriteString(c.overviewHref)
+	key.WriteString(overviewHref)
 	if overviewCurrent {
 		key.WriteString("\x00current")
 	}
@@ -116,13 +108,27 @@ func (r *pageRenderer) chromeFor(dir string, home navLink, back *navLink, overvi
 		}
 		slices.Sort(r.chromes.assets)
 	}
-	for _, name := range r.chromes.assets {
-		href := relURL(dir, r.assets[name])
-		c.assets[name] = href
-		key.WriteString("\x00" + href)
+	hrefs := make([]string, len(r.chromes.assets))
+	for i, name := range r.chromes.assets {
+		hrefs[i] = relURL(dir, r.assets[name])
+		key.WriteString("\x00" + hrefs[i])
 	}
 	if shared, ok := r.chromes.byKey[key.String()]; ok {
 		return shared
+	}
+	c := &chromeData{
+		Site: r.site, T: r.t, Home: home, Back: back, DevScript: r.devScript,
+		Definitions:     defs,
+		overviewHref:    overviewHref,
+		overviewCurrent: overviewCurrent,
+		assets:          make(map[string]string, len(hrefs)),
+		tmpl:            r.tmpl,
+	}
+	for i, name := range r.chromes.assets {
+		c.assets[name] = hrefs[i]
+	}
+	if r.site.Contact.URL != "" {
+		c.Contact = &navLink{Href: r.site.Contact.URL, Label: r.site.Contact.Label}
 	}
 	if r.chromes.byKey == nil {
 		r.chromes.byKey = map[string]*chromeData{}
