@@ -34,17 +34,21 @@ type themeFile struct {
 	name    string // path in the theme, such as "templates/page.html"
 	data    []byte // its bytes
 	display string // its path as printed in errors
+	// builtIn is whether the file is the built-in theme's as it is: not
+	// overridden, or overridden by the same bytes.
+	builtIn bool
 }
 
 // layers returns the built-in file and the site's override, those that exist.
 func (t *themeLayers) layers(name string) []themeFile {
 	var out []themeFile
 	if data, err := fs.ReadFile(t.base, name); err == nil {
-		out = append(out, themeFile{name, data, path.Join(themeDir, name)})
+		out = append(out, themeFile{name, data, path.Join(themeDir, name), true})
 	}
 	if t.site != nil {
 		if data, err := fs.ReadFile(t.site, path.Join(themeDir, name)); err == nil {
-			out = append(out, themeFile{name, data, joinDisplay(t.siteName, path.Join(themeDir, name))})
+			same := len(out) == 1 && bytes.Equal(out[0].data, data)
+			out = append(out, themeFile{name, data, joinDisplay(t.siteName, path.Join(themeDir, name)), same})
 		}
 	}
 	return out
@@ -153,9 +157,7 @@ func (t *themeLayers) templates(funcs template.FuncMap, probs *problems) *themeT
 		}
 		base := path.Base(name)
 		tt.display[base] = f.display
-		if builtIn, err := fs.ReadFile(t.base, name); err != nil || !bytes.Equal(builtIn, f.data) {
-			tt.modified = true // not the built-in theme's file, or changed
-		}
+		tt.modified = tt.modified || !f.builtIn
 		tt.written = append(tt.written, writtenTemplate{base, string(f.data)})
 		src := f.data
 		if min, err := minifyHTML(m, f.data); err == nil {
