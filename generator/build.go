@@ -25,6 +25,11 @@ type Options struct {
 	BaseURL    string // overrides the baseURL of site.yaml when not empty
 	Drafts     bool   // build draft nodes too
 	DevScript  string // when not empty, the src of a script added to every page (wizard serve)
+
+	// templatePages makes node pages through the templates even when
+	// they are the built-in theme's, which builtInPage writes in Go:
+	// tests compare the two.
+	templatePages bool
 }
 
 // Site is a built site, in memory.

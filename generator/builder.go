@@ -145,6 +145,7 @@ func (run *buildRun) build(changed []string) (*Site, *buildMemo, error) {
 	r := &pageRenderer{
 		site: &settings, t: t, tmpl: tmpl, w: w, md: md, loader: l, devScript: opts.DevScript,
 		bodies: map[*Node]renderedBody{}, definitions: map[string]definitionsData{},
+		builtIn: tmpl != nil && !tmpl.modified && !opts.templatePages,
 	}
 	run.renderBodies(r, memo)
 	if run.emit != nil {

@@ -9,7 +9,8 @@ import (
 
 // FuzzGenerate feeds arbitrary bytes to the build as a start page and a
 // second node: whatever the input, the build returns a site or errors,
-// and never panics. `go test` runs the seeds; `go test -fuzz
+// and never panics; and a site that builds has the same pages whether
+// builtInPage or the templates write them. `go test` runs the seeds; `go test -fuzz
 // FuzzGenerate ./generator` searches further.
 func FuzzGenerate(f *testing.F) {
 	seeds := [][2]string{
@@ -36,5 +37,14 @@ func FuzzGenerate(f *testing.F) {
 		if err != nil && len(Errors(err)) == 0 {
 			t.Fatalf("an error without a position: %v", err)
 		}
+		if err != nil {
+			return
+		}
+		// The pages written in Go are the templates' pages.
+		want, err := Generate(Options{Source: fsys, SourceName: "fuzz", Theme: theme.FS(), templatePages: true})
+		if err != nil {
+			t.Fatalf("builds in Go, fails through the templates: %v", err)
+		}
+		samePages(t, want.Files, site.Files)
 	})
 }

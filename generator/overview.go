@@ -123,10 +123,10 @@ func overviewList(items []*overviewItem) template.HTML {
 		b = append(b, "<ul>"...)
 		for _, it := range items {
 			b = append(b, `<li><a href="`...)
-			b = append(b, htmlEscaper.Replace(it.Href)...)
+			b = appendURL(b, it.Href)
 			b = append(b, `">`...)
 			it.label.start = len(b)
-			b = append(b, htmlEscaper.Replace(it.Label)...)
+			b = appendHTML(b, it.Label)
 			it.label.end = len(b)
 			b = append(b, "</a>"...)
 			if len(it.Children) > 0 {
@@ -139,10 +139,6 @@ func overviewList(items []*overviewItem) template.HTML {
 	list(items)
 	return template.HTML(b)
 }
-
-// htmlEscaper escapes text as html/template does in text and in quoted
-// attributes.
-var htmlEscaper = strings.NewReplacer("\x00", "\uFFFD", `"`, "&#34;", "&", "&amp;", "'", "&#39;", "+", "&#43;", "<", "&lt;", ">", "&gt;")
 
 // count is the number of items in the tree of it.
 func (it *overviewItem) count() int {

@@ -77,7 +77,7 @@ func (lay *overviewLayout) patch(nodes []*Node) (next *overviewLayout, ok bool) 
 		if h != spot.h {
 			return nil, false
 		}
-		splices = append(splices, splice{spot.box, box}, splice{spot.label, []byte(htmlEscaper.Replace(n.LinkTitle))})
+		splices = append(splices, splice{spot.box, box}, splice{spot.label, appendHTML(nil, n.LinkTitle)})
 	}
 	slices.SortFunc(splices, func(a, b splice) int { return a.start - b.start })
 	page := make([]byte, 0, len(lay.page)+1024)

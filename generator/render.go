@@ -63,6 +63,9 @@ type pageRenderer struct {
 	buffers     sync.Pool // *bytes.Buffer for renderPage
 	chromes     chromes   // the chrome of the pages, shared where it is the same
 	loader      *loader
+	// builtIn is whether the theme's templates are the built-in ones:
+	// then node pages are written by builtInPage, not by page.html.
+	builtIn bool
 }
 
 func (r *pageRenderer) link(from string, n *Node, label string) navLink {
@@ -171,8 +174,12 @@ func (r *pageRenderer) execute(name string, d *pageData) ([]byte, error) {
 
 // renderPage executes page.html, through buffers that pages share: the
 // page keeps only the bytes it needs. The templates and the body are
-// minified already, so the page is too.
+// minified already, so the page is too. With the built-in theme's
+// templates, builtInPage writes the same bytes.
 func (r *pageRenderer) renderPage(d *pageData) ([]byte, error) {
+	if r.builtIn {
+		return r.builtInPage(d)
+	}
 	src, _ := r.buffers.Get().(*bytes.Buffer)
 	if src == nil {
 		src = new(bytes.Buffer)
