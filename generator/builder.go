@@ -343,13 +343,15 @@ func (run *buildRun) renderPages(r *pageRenderer, memo *buildMemo, out map[strin
 		n := nodes[i]
 		d := r.page(n)
 		if run.emit != nil {
-			html, err := r.renderPage(d)
+			err := r.usePage(d, func(html []byte) error {
+				if err := run.emit(n.URL, html); err != nil {
+					run.probs.addErr(&Error{File: n.URL, Err: err})
+				}
+				return nil
+			})
 			if err != nil {
 				run.probs.addErr(r.tmpl.error(err, "page.html"))
 				return
-			}
-			if err := run.emit(n.URL, html); err != nil {
-				run.probs.addErr(&Error{File: n.URL, Err: err})
 			}
 			fresh[i] = true
 			return

@@ -1,5 +1,7 @@
 package generator
 
+import "slices"
+
 // The page of a node, written in Go as the built-in theme's templates
 // page.html, top.html, head.html and breadcrumbs.html write it, once
 // minified and escaped by html/template. It is used when the site's
@@ -13,8 +15,8 @@ package generator
 // them. A change to one of the four templates needs the same change
 // here; the test fails until it is made.
 
-// builtInPage writes the page of d.
-func (r *pageRenderer) builtInPage(d *pageData) ([]byte, error) {
+// builtInPage appends the page of d to b.
+func (r *pageRenderer) builtInPage(b []byte, d *pageData) ([]byte, error) {
 	titlebar, err := d.Render("titlebar.html")
 	if err != nil {
 		return nil, err
@@ -30,7 +32,7 @@ func (r *pageRenderer) builtInPage(d *pageData) ([]byte, error) {
 	for _, a := range d.Body.Actions {
 		size += len(a) + 96
 	}
-	b := make([]byte, 0, size)
+	b = slices.Grow(b, size)
 
 	// top.html and head.html
 	b = append(b, `<!doctype html><html lang="`...)

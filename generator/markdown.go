@@ -1,11 +1,13 @@
 package generator
 
 import (
+	"bufio"
 	"bytes"
 	"html/template"
 	"net/url"
 	"path"
 	"strings"
+	"sync"
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
@@ -20,8 +22,17 @@ import (
 // the goldmark instance is made once, and what differs from page to page
 // travels in the parser context.
 type markdown struct {
-	md  goldmark.Markdown
-	min minifier // each body is minified once, as it is rendered
+	md      goldmark.Markdown
+	min     minifier  // each body is minified once, as it is rendered
+	scratch sync.Pool // *htmlScratch, for html
+}
+
+// htmlScratch is what rendering one body's HTML writes into before the
+// HTML is kept: goldmark's output, through a buffered writer that it
+// would otherwise make anew for every body, and the minifier's.
+type htmlScratch struct {
+	raw, min bytes.Buffer
+	w        *bufio.Writer
 }
 
 // templateIDs are the element ids that the theme's templates use; a
@@ -135,17 +146,27 @@ func (m *markdown) render(bc *bodyContext) renderedBody {
 }
 
 func (m *markdown) html(src []byte, n ast.Node) template.HTML {
-	var buf bytes.Buffer
-	if err := m.md.Renderer().Render(&buf, src, n); err != nil {
-		// The renderer writes to memory; it fails only on a bug of ours.
+	s, _ := m.scratch.Get().(*htmlScratch)
+	if s == nil {
+		s = &htmlScratch{}
+		s.w = bufio.NewWriter(&s.raw)
+	}
+	defer m.scratch.Put(s)
+	s.raw.Reset()
+	s.min.Reset()
+	// The renderer and the minifier work in memory; they fail only on a
+	// bug of ours.
+	if err := m.md.Renderer().Render(s.w, src, n); err != nil {
 		panic(err)
 	}
-	min, err := minifyHTML(m.min, buf.Bytes())
-	if err != nil {
-		// The minifier reads from memory; it fails only on a bug.
+	if err := s.w.Flush(); err != nil {
 		panic(err)
 	}
-	return template.HTML(min)
+	// The minifier reads a *bytes.Buffer in place; a bytes.Reader it would copy.
+	if err := m.min.Minify("text/html", &s.min, &s.raw); err != nil {
+		panic(err)
+	}
+	return template.HTML(s.min.String())
 }
 
 // asDocument moves the children of a block quote into a document of their own.

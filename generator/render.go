@@ -60,7 +60,7 @@ type pageRenderer struct {
 	definitions map[string]definitionsData // by page folder
 	md          *markdown
 	devScript   string
-	buffers     sync.Pool // *bytes.Buffer for renderPage
+	buffers     sync.Pool // *[]byte for usePage
 	chromes     chromes   // the chrome of the pages, shared where it is the same
 	loader      *loader
 	// builtIn is whether the theme's templates are the built-in ones:
@@ -172,24 +172,43 @@ func (r *pageRenderer) execute(name string, d *pageData) ([]byte, error) {
 	return buf.Bytes(), nil
 }
 
-// renderPage executes page.html, through buffers that pages share: the
-// page keeps only the bytes it needs. The templates and the body are
-// minified already, so the page is too. With the built-in theme's
-// templates, builtInPage writes the same bytes.
+// renderPage makes the page of d, in bytes of its own.
 func (r *pageRenderer) renderPage(d *pageData) ([]byte, error) {
+	var page []byte
+	err := r.usePage(d, func(b []byte) error {
+		page = bytes.Clone(b)
+		return nil
+	})
+	return page, err
+}
+
+// usePage makes the page of d in a buffer that pages share, and gives it
+// to use, which must not keep it: a build for the disk writes each page
+// and needs it no more.
+func (r *pageRenderer) usePage(d *pageData, use func([]byte) error) error {
+	p, _ := r.buffers.Get().(*[]byte)
+	if p == nil {
+		p = new([]byte)
+	}
+	defer r.buffers.Put(p)
+	b, err := r.appendPage((*p)[:0], d)
+	*p = b
+	if err != nil {
+		return err
+	}
+	return use(b)
+}
+
+// appendPage appends the page of d to b: page.html executed, or the same
+// bytes from builtInPage while the templates are the built-in theme's.
+// The templates and the body are minified already, so the page is too.
+func (r *pageRenderer) appendPage(b []byte, d *pageData) ([]byte, error) {
 	if r.builtIn {
-		return r.builtInPage(d)
+		return r.builtInPage(b, d)
 	}
-	src, _ := r.buffers.Get().(*bytes.Buffer)
-	if src == nil {
-		src = new(bytes.Buffer)
-	}
-	defer r.buffers.Put(src)
-	src.Reset()
-	if err := r.tmpl.execute(src, "page.html", d); err != nil {
-		return nil, err
-	}
-	return bytes.Clone(src.Bytes()), nil
+	buf := bytes.NewBuffer(b)
+	err := r.tmpl.execute(buf, "page.html", d)
+	return buf.Bytes(), err
 }
 
 // notFound fills the data of 404.html, which a host serves at any depth:
