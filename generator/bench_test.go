@@ -198,6 +198,7 @@ func (p *phases) markdown(l *loader, w *wizard) *pageRenderer {
 	r := &pageRenderer{
 		site: &p.settings, t: p.t, tmpl: p.tmpl, w: w, md: md, loader: l,
 		bodies: map[*Node]renderedBody{}, definitions: map[string]definitionsData{},
+		builtIn: !p.tmpl.modified, icons: p.icons,
 	}
 	for _, n := range w.nodes {
 		bc := &bodyContext{
@@ -217,13 +218,13 @@ func (p *phases) pages(b *testing.B, r *pageRenderer) map[string][]byte {
 	r.definitions = map[string]definitionsData{}
 	r.assets = staticAssets(p.th, files)
 	for _, n := range r.w.nodes {
-		html, err := r.execute("page.html", r.page(n))
+		html, err := r.renderPage(r.page(n))
 		if err != nil {
 			b.Fatal(err)
 		}
 		files[n.URL] = html
 	}
-	html, err := r.execute("404.html", r.notFound())
+	html, err := r.render404()
 	if err != nil {
 		b.Fatal(err)
 	}

@@ -110,9 +110,14 @@ type buildRun struct {
 	emit func(name string, data []byte) error
 }
 
+// oneShot reports whether the run is a build for the disk, which keeps
+// nothing for a next build: it sums nothing up to tell later what
+// changed.
+func (run *buildRun) oneShot() bool { return run.emit != nil && run.memo == nil }
+
 func (run *buildRun) build(changed []string) (*Site, *buildMemo, error) {
 	opts, probs := run.opts, run.probs
-	settings, t, th, env := environment(opts, probs)
+	settings, t, th, env := environment(opts, probs, !run.oneShot())
 	icons := th.icons(probs)
 	tmpl := th.templates(template.FuncMap{
 		"icon": func(name string) template.HTML { return template.HTML(icons[name]) },
@@ -145,7 +150,7 @@ func (run *buildRun) build(changed []string) (*Site, *buildMemo, error) {
 	r := &pageRenderer{
 		site: &settings, t: t, tmpl: tmpl, w: w, md: md, loader: l, devScript: opts.DevScript,
 		bodies: map[*Node]renderedBody{}, definitions: map[string]definitionsData{},
-		builtIn: tmpl != nil && !tmpl.modified && !opts.templatePages,
+		builtIn: tmpl != nil && !tmpl.modified && !opts.templatePages, icons: icons,
 	}
 	run.renderBodies(r, memo)
 	if run.emit != nil {
@@ -167,7 +172,7 @@ func (run *buildRun) build(changed []string) (*Site, *buildMemo, error) {
 	memo.renderer = r
 	site := &Site{Files: out, Nodes: w.nodes}
 	site.Rendered = run.renderPages(r, memo, out)
-	if html, err := r.execute("404.html", r.notFound()); err != nil {
+	if html, err := r.render404(); err != nil {
 		probs.addErr(tmpl.error(err, "404.html"))
 	} else {
 		out["404.html"] = html
@@ -217,9 +222,9 @@ func (run *buildRun) build(changed []string) (*Site, *buildMemo, error) {
 }
 
 // environment reads what every page depends on besides content/: the
-// settings, the interface strings and the theme, and sums them up with
-// the options.
-func environment(opts Options, probs *problems) (Settings, *Strings, *themeLayers, [32]byte) {
+// settings, the interface strings and the theme, and with sum, sums them
+// up with the options.
+func environment(opts Options, probs *problems, sum bool) (Settings, *Strings, *themeLayers, [32]byte) {
 	settings := loadSettings(opts.Source, opts.SourceName, probs)
 	if opts.BaseURL != "" {
 		if err := checkBaseURL(opts.BaseURL); err != nil {
@@ -229,10 +234,13 @@ func environment(opts Options, probs *problems) (Settings, *Strings, *themeLayer
 	}
 	th := &themeLayers{base: opts.Theme, site: opts.Source, siteName: opts.SourceName}
 	t := loadStrings(th, opts.Source, opts.SourceName, settings.Language, probs)
+	var env [32]byte
+	if !sum {
+		return settings, t, th, env
+	}
 	h := sha256.New()
 	th.sign(h)
 	fmt.Fprintf(h, "%+v\x00%+v\x00%v\x00%s\x00", settings, *t, opts.Drafts, opts.DevScript)
-	var env [32]byte
 	h.Sum(env[:0])
 	return settings, t, th, env
 }
@@ -242,7 +250,9 @@ func environment(opts Options, probs *problems) (Settings, *Strings, *themeLayer
 // the overview is (none when a node takes its address), and how many of
 // them it rendered.
 func (run *buildRun) overview(r *pageRenderer, memo *buildMemo, out map[string][]byte) (pages, rendered int) {
-	memo.overviewKey = overviewKey(r, memo.env)
+	if run.emit == nil {
+		memo.overviewKey = overviewKey(r, memo.env)
+	}
 	if run.memo != nil && run.memo.overviewKey == memo.overviewKey && run.memo.overview != nil {
 		memo.overview, memo.layout = run.memo.overview, run.memo.layout
 		for name, data := range memo.overview {
@@ -285,9 +295,9 @@ func overviewKey(r *pageRenderer, env [32]byte) [32]byte {
 func (run *buildRun) renderBodies(r *pageRenderer, memo *buildMemo) {
 	nodes := r.w.nodes
 	bodies := make([]memoBody, len(nodes))
-	// A build for the disk keeps nothing for a next build: it needs no
-	// signatures, and drops each source as soon as its HTML is made.
-	oneShot := run.emit != nil && run.memo == nil
+	// A build for the disk needs no signatures, and drops each source as
+	// soon as its HTML is made.
+	oneShot := run.oneShot()
 	parallel(len(nodes), func(i int) {
 		n := nodes[i]
 		var key [32]byte

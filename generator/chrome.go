@@ -32,6 +32,8 @@ type chromeData struct {
 	overviewCurrent bool              // the page is the overview
 	assets          map[string]string // theme assets by name, as hrefs from these pages
 	tmpl            *themeTemplates
+	icons           map[string]string // the theme's icons, for builtInPart
+	builtIn         bool              // the templates are the built-in theme's: builtInPart renders them
 
 	mu    sync.Mutex
 	parts map[string]template.HTML // rendered templates by name
@@ -59,6 +61,12 @@ func (c *chromeData) Render(name string) (template.HTML, error) {
 	if html, ok := c.parts[name]; ok {
 		return html, nil
 	}
+	if c.builtIn {
+		if html, ok := c.builtInPart(name); ok {
+			c.keep(name, html)
+			return html, nil
+		}
+	}
 	var b strings.Builder
 	if err := c.tmpl.execute(&b, name, c); err != nil {
 		// Positioned here: the page's template wraps what Render returns.
@@ -68,11 +76,16 @@ func (c *chromeData) Render(name string) (template.HTML, error) {
 		}
 		return "", e
 	}
+	c.keep(name, template.HTML(b.String()))
+	return c.parts[name], nil
+}
+
+// keep records what a template rendered, for the next pages.
+func (c *chromeData) keep(name string, html template.HTML) {
 	if c.parts == nil {
 		c.parts = map[string]template.HTML{}
 	}
-	c.parts[name] = template.HTML(b.String())
-	return c.parts[name], nil
+	c.parts[name] = html
 }
 
 // chromes hands out the chrome of pages, one value for all the pages
@@ -123,6 +136,8 @@ func (r *pageRenderer) chromeFor(dir string, home navLink, back *navLink, overvi
 		overviewCurrent: overviewCurrent,
 		assets:          make(map[string]string, len(hrefs)),
 		tmpl:            r.tmpl,
+		icons:           r.icons,
+		builtIn:         r.builtIn,
 	}
 	for i, name := range r.chromes.assets {
 		c.assets[name] = hrefs[i]

@@ -84,15 +84,15 @@
 // theme's trim markers ({{- and -}}) are placed so that its pages come
 // out exactly as minified (a test checks it).
 //
-// While the site has no template of its own, node pages are not run
-// through the templates: builtInPage (builtin_page.go) writes what
-// page.html, top.html, head.html and breadcrumbs.html would, escaped as
-// html/template escapes, and gets the title bar and bottom from .Render
-// as they do. html/template calls an escaper by reflection for every
-// value of every page, which was a quarter of a large wizard's build.
-// TestBuiltInPageIsTheTemplates and FuzzGenerate build sites both ways
-// and compare every byte; a change to one of those templates fails them
-// until builtin_page.go makes the same change. A site with any file in
-// theme/templates/ that differs from the built-in one gets its pages
-// from the templates, all of them.
+// While the site has no template of its own, no template runs: the
+// pages come from builtin_theme.go, which writes what the built-in
+// templates would, escaped as html/template escapes, and the templates
+// are not even parsed. html/template calls an escaper by reflection for
+// every value of every page: that was a quarter of a large wizard's
+// build, and with parsing and escaping the templates, a sixth of the
+// eGov site's. TestBuiltInThemeIsTheTemplates and FuzzGenerate build
+// sites both ways and compare every byte; a change to a built-in
+// template fails them until builtin_theme.go makes the same change. A
+// site with any file in theme/templates/ that differs from the built-in
+// one gets all its pages from the templates.
 package generator

@@ -47,7 +47,7 @@ func (b *Builder) quick(changed []string) (site *Site, ok bool, err error) {
 		edits = append(edits, &edit{rel: rel, node: node, file: old})
 	}
 	probs := &problems{}
-	if _, _, _, env := environment(b.opts, probs); env != memo.env || probs.count() > 0 {
+	if _, _, _, env := environment(b.opts, probs, true); env != memo.env || probs.count() > 0 {
 		return nil, false, nil
 	}
 	l := &loader{fsys: b.opts.Source, name: b.opts.SourceName, drafts: b.opts.Drafts, probs: probs}

@@ -96,17 +96,30 @@ func (r *pageRenderer) overview(files map[string][]byte, layout bool) (int, *ove
 	d.Map = overviewSVG(root, r.t.OverviewMap)
 	d.List = overviewList(d.Tree)
 
-	var buf bytes.Buffer
-	buf.Grow(len(d.Map) + len(d.List) + 64<<10)
-	if err := r.tmpl.execute(&buf, "overview.html", d); err != nil {
+	page, err := r.renderOverview(d)
+	if err != nil {
 		r.loader.probs.addErr(r.tmpl.error(err, "overview.html"))
 		return 0, nil
 	}
-	files[overviewPage] = buf.Bytes()
+	files[overviewPage] = page
 	if !layout || r.tmpl.modified {
 		return 1, nil
 	}
-	return 1, layOut(buf.Bytes(), root, []byte(d.Map), []byte(d.List))
+	return 1, layOut(page, root, []byte(d.Map), []byte(d.List))
+}
+
+// renderOverview makes the overview page: overview.html, or the same
+// bytes from builtInOverview.
+func (r *pageRenderer) renderOverview(d *overviewData) ([]byte, error) {
+	if r.builtIn {
+		return r.builtInOverview(nil, d)
+	}
+	var buf bytes.Buffer
+	buf.Grow(len(d.Map) + len(d.List) + 64<<10)
+	if err := r.tmpl.execute(&buf, "overview.html", d); err != nil {
+		return nil, err
+	}
+	return buf.Bytes(), nil
 }
 
 // overviewList writes items as nested lists of links, as the template

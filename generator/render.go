@@ -64,8 +64,9 @@ type pageRenderer struct {
 	chromes     chromes   // the chrome of the pages, shared where it is the same
 	loader      *loader
 	// builtIn is whether the theme's templates are the built-in ones:
-	// then node pages are written by builtInPage, not by page.html.
+	// then builtin_theme.go writes the pages, not the templates.
 	builtIn bool
+	icons   map[string]string // the theme's icons by name, inline SVG
 }
 
 func (r *pageRenderer) link(from string, n *Node, label string) navLink {
@@ -163,10 +164,15 @@ func prettyPath(p string) string {
 	return p
 }
 
-// execute runs a template into bytes.
-func (r *pageRenderer) execute(name string, d *pageData) ([]byte, error) {
+// render404 makes the 404 page: 404.html, or the same bytes from
+// builtIn404.
+func (r *pageRenderer) render404() ([]byte, error) {
+	d := r.notFound()
+	if r.builtIn {
+		return r.builtIn404(nil, d)
+	}
 	var buf bytes.Buffer
-	if err := r.tmpl.execute(&buf, name, d); err != nil {
+	if err := r.tmpl.execute(&buf, "404.html", d); err != nil {
 		return nil, err
 	}
 	return buf.Bytes(), nil

@@ -131,7 +131,7 @@ func (t *themeLayers) icons(probs *problems) map[string]string {
 	return icons
 }
 
-// templates parses templates/*.html. Each template is named after its
+// templates reads templates/*.html. Each template is named after its
 // file, so "page.html" calls {{template "breadcrumbs.html" .}}.
 //
 // The templates are minified before they are parsed. Minifying the
@@ -139,14 +139,12 @@ func (t *themeLayers) icons(probs *problems) map[string]string {
 // to minify in a page: minifying every page of a large wizard whole cost
 // about a fifth of its build. The templates as written are parsed only
 // for an error, so that it names the writer's line.
+//
+// When every template is the built-in theme's, builtin_theme.go writes
+// the pages, and the templates are parsed only if something runs one
+// (a test does): they are known to parse.
 func (t *themeLayers) templates(funcs template.FuncMap, probs *problems) *themeTemplates {
-	tt := &themeTemplates{
-		exec:    template.New("").Funcs(funcs),
-		funcs:   funcs,
-		display: map[string]string{},
-	}
-	m := newTemplateMinifier()
-	ok := true
+	tt := &themeTemplates{funcs: funcs, display: map[string]string{}}
 	for _, name := range t.list("templates") {
 		if path.Ext(name) != ".html" {
 			continue
@@ -159,39 +157,58 @@ func (t *themeLayers) templates(funcs template.FuncMap, probs *problems) *themeT
 		tt.display[base] = f.display
 		tt.modified = tt.modified || !f.builtIn
 		tt.written = append(tt.written, writtenTemplate{base, string(f.data)})
-		src := f.data
-		if min, err := minifyHTML(m, f.data); err == nil {
-			src = min
-		}
-		if _, err := tt.exec.New(base).Parse(string(src)); err == nil {
-			continue
-		}
-		// The template as written tells where it is wrong; when it parses,
-		// the minifier broke it, and it is used as written.
-		if _, err := template.New(base).Funcs(funcs).Parse(string(f.data)); err != nil {
-			probs.addErr(tt.error(err, base))
-			ok = false
-		} else if _, err := tt.exec.New(base).Parse(string(f.data)); err != nil {
-			probs.addErr(tt.error(err, base))
-			ok = false
-		}
 	}
-	if !ok {
+	if !tt.modified {
+		return tt
+	}
+	if !tt.parse(probs) {
 		return nil
 	}
 	return tt
 }
 
+// parse minifies and parses the templates into tt.exec, and reports
+// whether they all parsed; it adds the errors to probs. It runs once.
+func (tt *themeTemplates) parse(probs *problems) bool {
+	tt.parseOnce.Do(func() {
+		tt.exec = template.New("").Funcs(tt.funcs)
+		m := newTemplateMinifier()
+		tt.parsed = true
+		for _, w := range tt.written {
+			src := []byte(w.src)
+			if min, err := minifyHTML(m, src); err == nil {
+				src = min
+			}
+			if _, err := tt.exec.New(w.name).Parse(string(src)); err == nil {
+				continue
+			}
+			// The template as written tells where it is wrong; when it
+			// parses, the minifier broke it, and it is used as written.
+			if _, err := template.New(w.name).Funcs(tt.funcs).Parse(w.src); err != nil {
+				probs.addErr(tt.error(err, w.name))
+				tt.parsed = false
+			} else if _, err := tt.exec.New(w.name).Parse(w.src); err != nil {
+				probs.addErr(tt.error(err, w.name))
+				tt.parsed = false
+			}
+		}
+	})
+	return tt.parsed
+}
+
 // themeTemplates are the templates of a theme, minified, and the means
 // to run them as written.
 type themeTemplates struct {
-	exec    *template.Template // minified: what the pages are made with
-	display map[string]string  // each template's file, as the writer names it
-	written []writtenTemplate  // the templates as written, in the order they were parsed
+	display map[string]string // each template's file, as the writer names it
+	written []writtenTemplate // the templates as written, in the order they are parsed
 	funcs   template.FuncMap
 	// modified is whether any template differs from the built-in theme's:
 	// then the generator knows less of what the pages show.
 	modified bool
+
+	parseOnce sync.Once
+	exec      *template.Template // minified: what the pages are made with; nil until parse
+	parsed    bool               // every template parsed
 
 	rawOnce sync.Once
 	raw     *template.Template // written, parsed on the first error
@@ -204,6 +221,10 @@ type writtenTemplate struct{ name, src string }
 // template as written, so that the error names the line of the file
 // and not of its minified copy.
 func (tt *themeTemplates) execute(w io.Writer, name string, data any) error {
+	probs := &problems{}
+	if !tt.parse(probs) {
+		return probs.err()
+	}
 	err := tt.exec.ExecuteTemplate(w, name, data)
 	if err == nil {
 		return nil

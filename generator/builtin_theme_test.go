@@ -40,10 +40,10 @@ func awkwardSite() fstest.MapFS {
 	}
 }
 
-// TestBuiltInPageIsTheTemplates builds sites twice, once with node pages
-// written by builtInPage and once through the built-in theme's
+// TestBuiltInThemeIsTheTemplates builds sites twice, once with the pages
+// written by builtin_theme.go and once through the built-in theme's
 // templates, and wants every file the same, byte for byte.
-func TestBuiltInPageIsTheTemplates(t *testing.T) {
+func TestBuiltInThemeIsTheTemplates(t *testing.T) {
 	synthetic := filepath.Join(t.TempDir(), "synth")
 	if err := synth.Write(synthetic, 300, synth.Wizard); err != nil {
 		t.Fatal(err)
@@ -58,6 +58,10 @@ func TestBuiltInPageIsTheTemplates(t *testing.T) {
 		{"golden", Options{Source: os.DirFS(golden), SourceName: golden}},
 		{"synthetic", Options{Source: os.DirFS(synthetic), SourceName: synthetic}},
 		{"awkward", Options{Source: awkwardSite(), SourceName: "awkward"}},
+		{"bare: no settings, definitions, contact or subtitle", Options{Source: fstest.MapFS{
+			"content/_index.md": {Data: []byte("---\ntitle: Start\n---\n")},
+			"content/a.md":      {Data: []byte("---\ntitle: A\n---\nText.\n")},
+		}, SourceName: "bare"}},
 		{"awkward with drafts and another base", Options{Source: awkwardSite(), SourceName: "awkward", Drafts: true, BaseURL: "http://localhost:1313/a%20b/"}},
 	}
 	for _, s := range sites {
@@ -70,6 +74,9 @@ func TestBuiltInPageIsTheTemplates(t *testing.T) {
 			}
 			if !b.memo.renderer.builtIn {
 				t.Fatal("the built-in theme's pages went through the templates")
+			}
+			if b.memo.renderer.tmpl.exec != nil {
+				t.Error("the built-in theme's templates were parsed, and not needed")
 			}
 			s.opts.templatePages = true
 			want, err := Generate(s.opts)
@@ -116,10 +123,10 @@ func sortedKeys(m map[string][]byte) []string {
 	return keys
 }
 
-// TestBuiltInPageOnlyWithTheBuiltInTemplates: a site with a template of
+// TestBuiltInThemeOnlyWithTheBuiltInTemplates: a site with a template of
 // its own, even one that builtInPage does not write, has its pages made
 // by the templates, so that a template defined in any file is honoured.
-func TestBuiltInPageOnlyWithTheBuiltInTemplates(t *testing.T) {
+func TestBuiltInThemeOnlyWithTheBuiltInTemplates(t *testing.T) {
 	builtIn, err := fs.ReadFile(theme.FS(), "templates/breadcrumbs.html")
 	if err != nil {
 		t.Fatal(err)
@@ -223,7 +230,7 @@ func TestOverviewListIsTheTemplate(t *testing.T) {
 	r := b.memo.renderer
 	tree := []*overviewItem{overviewTree(r.w.root, "overzicht", 0)}
 	var want bytes.Buffer
-	if err := r.tmpl.exec.ExecuteTemplate(&want, "overview-tree", tree); err != nil {
+	if err := r.tmpl.execute(&want, "overview-tree", tree); err != nil {
 		t.Fatal(err)
 	}
 	if got := string(overviewList(tree)); got != want.String() {
