@@ -19,17 +19,13 @@
 #
 # Each run builds into an emptied output folder; writing the sites is not timed. Hugo
 # builds with --minify, since wizard build minifies too. The ratio columns are
-# wizard / Hugo: 0.10 is a tenth of Hugo's time or memory. Measured with GNU time
-# (/usr/bin/time, Debian's package "time", installed when missing).
+# wizard / Hugo: 0.10 is a tenth of Hugo's time or memory. Measured by bench/measure
+# (built here): wall time to the tenth of a millisecond, CPU time (user + system)
+# and peak RSS of the whole process, from the kernel's accounting.
 set -euo pipefail
 
 root=$(cd "$(dirname "$0")/.." && pwd)
 sizes=${SIZES:-"26 1000 10000 100000"}
-
-if [[ ! -x /usr/bin/time ]]; then
-	echo "bench: installing GNU time (Debian package time)" >&2
-	apt-get install -y -qq time >/dev/null || { apt-get update -qq && apt-get install -y -qq time >/dev/null; }
-fi
 
 if [[ -n ${WORK:-} ]]; then
 	work=$WORK
@@ -44,8 +40,8 @@ if [[ -z $wizard ]]; then
 	wizard=$work/wizard
 	(cd "$root" && go build -o "$wizard" ./cmd/wizard)
 fi
-synth=$work/synth
-(cd "$root" && go build -o "$synth" ./bench/synth/cmd/synth)
+synth=$work/synth meter=$work/measure
+(cd "$root" && go build -o "$synth" ./bench/synth/cmd/synth && go build -o "$meter" ./bench/measure)
 
 hugo=${HUGO:-$(command -v hugo || true)}
 [[ $hugo == none ]] && hugo=
@@ -94,7 +90,7 @@ measure() {
 		else
 			cmd=("$hugo" --source "$dir/hugo" --destination "$out" --minify --quiet)
 		fi
-		if ! /usr/bin/time -f '%e %U %S %M' -a -o "$times" "${cmd[@]}" >"$dir/$tool.log" 2>&1; then
+		if ! "$meter" -o "$times" -- "${cmd[@]}" >"$dir/$tool.log" 2>&1; then
 			echo "bench: $tool failed on $n nodes:" >&2
 			cat "$dir/$tool.log" >&2
 			return 1
@@ -107,7 +103,7 @@ measure() {
 # stats N TOOL: "pages wall cpu rss_mb", medians of the runs.
 stats() {
 	local f=$work/$1/$2.times
-	printf '%s %.3f %.2f %.1f\n' "$(cat "$work/$1/$2.pages")" \
+	printf '%s %.4f %.3f %.1f\n' "$(cat "$work/$1/$2.pages")" \
 		"$(awk '{ print $1 }' "$f" | median)" \
 		"$(awk '{ print $2 + $3 }' "$f" | median)" \
 		"$(awk '{ print $4 / 1024 }' "$f" | median)"
