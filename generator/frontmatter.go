@@ -58,6 +58,24 @@ func (k keyLines) at(key string) int {
 	return 0
 }
 
+// text is the field of a key whose value is text: title, linkTitle,
+// description, prompt or slug; nil for any other key.
+func (fm *frontMatter) text(key string) *string {
+	switch key {
+	case "title":
+		return &fm.Title
+	case "linkTitle":
+		return &fm.LinkTitle
+	case "description":
+		return &fm.Description
+	case "prompt":
+		return &fm.Prompt
+	case "slug":
+		return &fm.Slug
+	}
+	return nil
+}
+
 // linkSpec is a link to another node as written in front matter: a path,
 // or a mapping with the path and a label.
 type linkSpec struct {
@@ -165,20 +183,12 @@ func parseYAMLFrontMatter(src []byte, firstLine int) (fm frontMatter, ferr *Erro
 		}
 		var field any
 		switch key {
-		case "title":
-			field = &fm.Title
-		case "linkTitle":
-			field = &fm.LinkTitle
+		case "title", "linkTitle", "description", "prompt", "slug":
+			field = fm.text(key)
 		case "weight":
 			field = &fm.Weight
 		case "draft":
 			field = &fm.Draft
-		case "description":
-			field = &fm.Description
-		case "prompt":
-			field = &fm.Prompt
-		case "slug":
-			field = &fm.Slug
 		case "choices":
 			field = &fm.Choices
 		case "prev":

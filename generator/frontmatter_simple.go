@@ -41,18 +41,9 @@ func simpleFrontMatter(src []byte, firstLine int) (fm frontMatter, ok bool) {
 		}
 		value = strings.TrimLeft(value, " ")
 		lineNo := firstLine + i
-		var field *string
+		field := fm.text(key)
 		switch key {
-		case "title":
-			field = &fm.Title
-		case "linkTitle":
-			field = &fm.LinkTitle
-		case "description":
-			field = &fm.Description
-		case "prompt":
-			field = &fm.Prompt
-		case "slug":
-			field = &fm.Slug
+		case "title", "linkTitle", "description", "prompt", "slug":
 		case "prev":
 			fm.Prev = &linkSpec{Line: lineNo}
 			field = &fm.Prev.Page
