@@ -93,7 +93,18 @@ func (run *buildRun) loadAll(l *loader) (map[string]memoFile, []string) {
 	}
 	l.walk(".", []fs.FileInfo{info}, &names)
 	read := make([]memoFile, len(names))
-	parallel(len(names), func(i int) { read[i] = run.readFile(l, names[i], old) })
+	parallel(len(names), func(i int) {
+		read[i] = run.readFile(l, names[i], old)
+		if run.oneShot() {
+			read[i].data = nil // parsed; a build for the disk compares it with nothing
+		}
+	})
+	if run.oneShot() {
+		for i, rel := range names {
+			l.add(rel, read[i].read) // no later build shares its nodes
+		}
+		return nil, names
+	}
 	files := make(map[string]memoFile, len(names))
 	for i, rel := range names {
 		files[rel] = read[i]
