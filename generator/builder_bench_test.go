@@ -14,7 +14,10 @@ import (
 // one answer page of a synthetic wizard edited, then Rebuild with its path.
 // Each takes the quick path: an edit of the text renders the page; an
 // edit of the title also the parent's page; an edit of the link title
-// also the overview, which lists every node by it.
+// also the overview, which lists every node by it. An edit of the weight
+// reorders the siblings: that takes the full path, a new graph, and
+// renders what changed with it (the parent's choices, the siblings' prev
+// and next, the overview).
 func BenchmarkRebuildOneFile(b *testing.B) {
 	edits := []struct {
 		name string
@@ -30,6 +33,9 @@ func BenchmarkRebuildOneFile(b *testing.B) {
 		{"label", func(orig string, i int) string {
 			return strings.Replace(orig, `linkTitle: "`, fmt.Sprintf(`linkTitle: "%d `, i), 1)
 		}, 4},
+		{"weight", func(orig string, i int) string {
+			return strings.Replace(orig, "weight: ", fmt.Sprintf("weight: %d", (i%2)*100), 1)
+		}, 64},
 	}
 	for _, n := range []int{1000, 10000} {
 		for _, e := range edits {
