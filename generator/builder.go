@@ -5,6 +5,7 @@ import (
 	"crypto/sha256"
 	"fmt"
 	"html/template"
+	"maps"
 	"path"
 	"path/filepath"
 	"slices"
@@ -171,17 +172,25 @@ func (run *buildRun) build(changed []string) (*Site, *buildMemo, error) {
 	m := newMinifier()
 	memo.renderer = r
 	site := &Site{Files: out, Nodes: w.nodes}
+	// The overview needs the graph alone: it is drawn while the pages
+	// render, on a core that their last pages leave idle.
+	overview := map[string][]byte{}
+	var pages, rendered int
+	drawn := make(chan struct{})
+	go func() {
+		defer close(drawn)
+		pages, rendered = run.overview(r, memo, overview)
+	}()
 	site.Rendered = run.renderPages(r, memo, out)
 	if html, err := r.render404(); err != nil {
 		probs.addErr(tmpl.error(err, "404.html"))
 	} else {
 		out["404.html"] = html
 	}
-	site.Pages = len(w.nodes) + 1
-	site.Rendered++
-	pages, rendered := run.overview(r, memo, out)
-	site.Pages += pages
-	site.Rendered += rendered
+	<-drawn
+	maps.Copy(out, overview)
+	site.Pages = len(w.nodes) + 1 + pages
+	site.Rendered += 1 + rendered
 	if settings.BaseURL != "" {
 		out["sitemap.xml"] = sitemap(&settings, w.nodes)
 		out["robots.txt"] = []byte("User-agent: *\nAllow: /\nSitemap: " + settings.absoluteURL("sitemap.xml") + "\n")
@@ -344,9 +353,6 @@ func (run *buildRun) renderBodies(r *pageRenderer, memo *buildMemo) {
 // many pages it rendered.
 func (run *buildRun) renderPages(r *pageRenderer, memo *buildMemo, out map[string][]byte) int {
 	nodes := r.w.nodes
-	for _, n := range nodes {
-		r.definitionsFor(n.urlDir()) // filled before the pages run in parallel
-	}
 	pages := make([]memoPage, len(nodes))
 	fresh := make([]bool, len(nodes))
 	parallel(len(nodes), func(i int) {

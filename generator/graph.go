@@ -39,16 +39,18 @@ func buildGraph(src *source, l *loader) *wizard {
 	missing := map[string]bool{}
 	urls := make(map[string]*Node, len(src.nodes))
 	urls["index.html"] = w.root
-	placed := make(map[*Node]bool, len(src.nodes))
-	placed[w.root] = true
-	dropped := map[*Node]bool{}
+	// state is whether a node is placed, or dropped (also while it is
+	// being placed: a loop cannot happen, folders nest).
+	const placed, dropped = 1, 2
+	state := make(map[*Node]uint8, len(src.nodes))
+	state[w.root] = placed
 	// place gives n its parent and address, its parent's first.
 	var place func(n *Node) bool
 	place = func(n *Node) bool {
-		if placed[n] || dropped[n] {
-			return placed[n]
+		if s := state[n]; s != 0 {
+			return s == placed
 		}
-		dropped[n] = true // until placed; a loop cannot happen, folders nest
+		state[n] = dropped // until placed
 		parentDir := n.dir()
 		if n.IsSection() {
 			parentDir = path.Dir(parentDir)
@@ -87,8 +89,7 @@ func buildGraph(src *source, l *loader) *wizard {
 		n.Parent, n.URL = p, url
 		urls[url] = n
 		p.Children = append(p.Children, n)
-		delete(dropped, n)
-		placed[n] = true
+		state[n] = placed
 		return true
 	}
 	// Nodes keep the order in which they were read: the tree's order.

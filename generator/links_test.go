@@ -69,6 +69,10 @@ func TestSlugify(t *testing.T) {
 		{"  --x--  ", "x"},
 		{"???", "-"},
 		{"v1.2", "v1.2"},
+		{"a--b", "a-b"},
+		{"-a", "a"},
+		{"a-", "a"},
+		{"", "-"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.in, func(t *testing.T) {
@@ -77,4 +81,20 @@ func TestSlugify(t *testing.T) {
 			}
 		})
 	}
+}
+
+// FuzzSlugify: a name that slugify takes as a slug already is one that
+// makeSlug leaves as it is, and a slug stays itself.
+func FuzzSlugify(f *testing.F) {
+	for _, s := range []string{"lokale-beheerder", "Lokale Beheerder", "a--b", "-a", "v1.2", "Één"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, name string) {
+		if isSlug(name) && makeSlug(name) != name {
+			t.Errorf("isSlug(%q), but makeSlug makes %q", name, makeSlug(name))
+		}
+		if s := slugify(name); slugify(s) != s && s != "-" {
+			t.Errorf("slugify(%q) = %q, and slugify of that is %q", name, s, slugify(s))
+		}
+	})
 }

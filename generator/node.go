@@ -1,7 +1,6 @@
 package generator
 
 import (
-	"path"
 	"strings"
 )
 
@@ -47,10 +46,21 @@ type Link struct {
 }
 
 // IsSection reports whether the node is a folder's own node (_index.md).
-func (n *Node) IsSection() bool { return path.Base(n.File) == "_index.md" }
+func (n *Node) IsSection() bool {
+	return n.File == sectionFile || strings.HasSuffix(n.File, "/"+sectionFile)
+}
 
 // dir is the content folder that holds the node's file.
-func (n *Node) dir() string { return path.Dir(n.File) }
+func (n *Node) dir() string { return parentDir(n.File) }
+
+// parentDir is path.Dir of a clean relative path, such as a node's File
+// or URL, without path.Dir's cleaning, which a large wizard felt.
+func parentDir(p string) string {
+	if i := strings.LastIndexByte(p, '/'); i >= 0 {
+		return p[:i]
+	}
+	return "."
+}
 
 // Ancestors lists the nodes from the start page down to n's parent.
 func (n *Node) Ancestors() []*Node {
@@ -66,11 +76,10 @@ func (n *Node) Ancestors() []*Node {
 
 // urlDir is the output folder of the node's page, "" for the site root.
 func (n *Node) urlDir() string {
-	d := path.Dir(n.URL)
-	if d == "." {
-		return ""
+	if i := strings.LastIndexByte(n.URL, '/'); i >= 0 {
+		return n.URL[:i]
 	}
-	return d
+	return ""
 }
 
 // relURL returns the relative reference from a page in folder fromDir
@@ -112,11 +121,21 @@ func relURL(fromDir, target string) string {
 // slugify turns a file or folder name into a readable path segment:
 // lower case letters, digits and hyphens.
 func slugify(name string) string {
+	if isSlug(name) {
+		return name // most names are slugs already
+	}
+	return makeSlug(name)
+}
+
+// makeSlug is slugify, letter by letter.
+func makeSlug(name string) string {
 	var b strings.Builder
 	dash := false
 	for _, r := range strings.ToLower(name) {
-		if f, ok := foldAccent[r]; ok {
-			r = f
+		if r >= 0x80 {
+			if f, ok := foldAccent[r]; ok {
+				r = f
+			}
 		}
 		switch {
 		case r >= 'a' && r <= 'z', r >= '0' && r <= '9', r == '.':
@@ -133,6 +152,23 @@ func slugify(name string) string {
 		return "-"
 	}
 	return b.String()
+}
+
+// isSlug reports whether slugify leaves name as it is: lower-case
+// letters, digits and dots, in parts joined by single hyphens.
+func isSlug(name string) bool {
+	if name == "" || name[0] == '-' || name[len(name)-1] == '-' {
+		return false
+	}
+	for i := 0; i < len(name); i++ {
+		switch c := name[i]; {
+		case c >= 'a' && c <= 'z', c >= '0' && c <= '9', c == '.':
+		case c == '-' && name[i-1] != '-':
+		default:
+			return false
+		}
+	}
+	return true
 }
 
 // foldAccent maps the accented letters of Dutch and French to plain ones.

@@ -58,6 +58,8 @@ type pageRenderer struct {
 	w           *wizard
 	bodies      map[*Node]renderedBody
 	definitions map[string]definitionsData // by page folder
+	// definitionsMu guards definitions.
+	definitionsMu sync.Mutex
 	md          *markdown
 	devScript   string
 	buffers     sync.Pool // *[]byte for usePage
@@ -122,8 +124,11 @@ func (r *pageRenderer) page(n *Node) *pageData {
 const anyFolder = "\x00any"
 
 // definitionsFor renders the definitions for pages in one output folder,
-// so that links in them are relative to that folder.
+// so that links in them are relative to that folder. It is safe for
+// concurrent use: pages and the overview render side by side.
 func (r *pageRenderer) definitionsFor(dir string) definitionsData {
+	r.definitionsMu.Lock()
+	defer r.definitionsMu.Unlock()
 	if d, ok := r.definitions[dir]; ok {
 		return d
 	}

@@ -2,7 +2,6 @@ package generator
 
 import (
 	"bufio"
-	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
 	"errors"
@@ -173,12 +172,15 @@ func (o *output) commit() error {
 		names = append(names, name)
 	}
 	slices.Sort(names)
-	var manifest bytes.Buffer
-	manifest.WriteString(markerText + "\n")
+	manifest := make([]byte, 0, len(markerText)+1+len(names)*(64+2+32))
+	manifest = append(manifest, markerText+"\n"...)
 	for _, name := range names {
-		fmt.Fprintf(&manifest, "%s %s\n", o.sums[name], name)
+		manifest = append(manifest, o.sums[name]...)
+		manifest = append(manifest, ' ')
+		manifest = append(manifest, name...)
+		manifest = append(manifest, '\n')
 	}
-	if err := os.WriteFile(filepath.Join(o.tmp, outputMarker), manifest.Bytes(), 0o644); err != nil {
+	if err := os.WriteFile(filepath.Join(o.tmp, outputMarker), manifest, 0o644); err != nil {
 		o.abort()
 		return fmt.Errorf("output %s: %w", o.dir, err)
 	}
