@@ -60,11 +60,11 @@ type pageRenderer struct {
 	definitions map[string]definitionsData // by page folder
 	// definitionsMu guards definitions.
 	definitionsMu sync.Mutex
-	md          *markdown
-	devScript   string
-	buffers     sync.Pool // *[]byte for usePage
-	chromes     chromes   // the chrome of the pages, shared where it is the same
-	loader      *loader
+	md            *markdown
+	devScript     string
+	buffers       sync.Pool // *[]byte for usePage
+	chromes       chromes   // the chrome of the pages, shared where it is the same
+	loader        *loader
 	// builtIn is whether the theme's templates are the built-in ones:
 	// then builtin_theme.go writes the pages, not the templates.
 	builtIn bool
