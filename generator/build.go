@@ -26,8 +26,8 @@ type Options struct {
 	Drafts     bool   // build draft nodes too
 	DevScript  string // when not empty, the src of a script added to every page (wizard serve)
 
-	// templatePages makes node pages through the templates even when
-	// they are the built-in theme's, which builtInPage writes in Go:
+	// templatePages makes the pages through the templates even when
+	// they are the built-in theme's, which builtin_theme.go writes in Go:
 	// tests compare the two.
 	templatePages bool
 }

@@ -124,8 +124,9 @@ func sortedKeys(m map[string][]byte) []string {
 }
 
 // TestBuiltInThemeOnlyWithTheBuiltInTemplates: a site with a template of
-// its own, even one that builtInPage does not write, has its pages made
-// by the templates, so that a template defined in any file is honoured.
+// its own, even one that builtin_theme.go does not stand for, has its
+// pages made by the templates, so that a template defined in any file is
+// honoured.
 func TestBuiltInThemeOnlyWithTheBuiltInTemplates(t *testing.T) {
 	builtIn, err := fs.ReadFile(theme.FS(), "templates/breadcrumbs.html")
 	if err != nil {

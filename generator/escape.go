@@ -3,9 +3,9 @@ package generator
 import "strings"
 
 // The escapers of html/template, for the parts of the built-in theme
-// that the generator writes in Go (builtin_page.go, the overview's
+// that the generator writes in Go (builtin_theme.go, the overview's
 // list): the same bytes as the templates, without a call by reflection
-// per value. TestBuiltInPageIsTheTemplates holds them to html/template.
+// per value. TestEscapersAreHTMLTemplates holds them to html/template.
 
 // htmlEscapes is html/template's replacement table for text, quoted
 // attribute values and <title>: NUL and the six characters that can end

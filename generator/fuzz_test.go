@@ -10,7 +10,7 @@ import (
 // FuzzGenerate feeds arbitrary bytes to the build as a start page and a
 // second node: whatever the input, the build returns a site or errors,
 // and never panics; and a site that builds has the same pages whether
-// builtInPage or the templates write them. `go test` runs the seeds; `go test -fuzz
+// builtin_theme.go or the templates write them. `go test` runs the seeds; `go test -fuzz
 // FuzzGenerate ./generator` searches further.
 func FuzzGenerate(f *testing.F) {
 	seeds := [][2]string{
