@@ -46,6 +46,12 @@
 // the output folder atomically and only when the whole build succeeded,
 // and refuse a non-empty folder that no build wrote.
 //
+// Build, which writes to disk, holds less than Generate: each page goes
+// to the disk as it is rendered, each file's bytes are dropped once
+// parsed, and with the built-in theme each page is rendered right after
+// its body, which is then dropped too (TestBuildWritesWhatGenerateMakes
+// holds it to Generate, errors included).
+//
 // # Rebuilding
 //
 // A Builder keeps what its last good build made, for `wizard serve`.

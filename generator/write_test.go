@@ -3,8 +3,12 @@ package generator
 import (
 	"os"
 	"path/filepath"
+	"slices"
+	"strings"
 	"syscall"
 	"testing"
+
+	"github.com/wizardsite/wizard/bench/synth"
 )
 
 func inode(t *testing.T, p string) uint64 {
@@ -77,18 +81,64 @@ func TestWriteKeepsUnchangedFiles(t *testing.T) {
 }
 
 // TestBuildWritesWhatGenerateMakes checks that Build, which writes pages
-// as they are rendered, leaves on disk exactly the files of Generate.
+// as they are rendered (with the built-in theme, each page right after
+// its body), leaves on disk exactly the files of Generate, and fails as
+// Generate fails.
 func TestBuildWritesWhatGenerateMakes(t *testing.T) {
-	dir := writeSite(t, smallSite())
-	site, err := Generate(siteOptions(dir))
-	if err != nil {
+	synthetic := filepath.Join(t.TempDir(), "synth")
+	if err := synth.Write(synthetic, 300, synth.Wizard); err != nil {
 		t.Fatal(err)
 	}
-	out := filepath.Join(t.TempDir(), "public")
-	built, err := Build(siteOptions(dir), out)
-	if err != nil {
-		t.Fatal(err)
+	awkward := map[string]string{}
+	for name, f := range awkwardSite() {
+		awkward[name] = string(f.Data)
 	}
+	ownFooter := smallSite()
+	ownFooter["theme/templates/footer.html"] = "<footer>own</footer>"
+	badLink := smallSite()
+	badLink["content/a/een.md"] = "---\ntitle: Een\n---\n\nZie [weg](weg.md).\n"
+	unreachable := smallSite()
+	unreachable["content/a/_index.md"] = "---\ntitle: Menu A\nchoices:\n  - een.md\n---\n"
+	unreachable["content/a/een.md"] = "---\ntitle: Een\n---\n\nGeen link.\n"
+	taken := smallSite()
+	taken["content/overzicht/_index.md"] = "---\ntitle: Overzicht\n---\n\nZie [weg](weg.md).\n"
+	sites := []struct {
+		name    string
+		dir     string
+		wantErr string
+	}{
+		{"small", writeSite(t, smallSite()), ""},
+		{"egov", "..", ""},
+		{"synthetic", synthetic, ""},
+		{"awkward", writeSite(t, awkward), ""},
+		{"own footer", writeSite(t, ownFooter), ""},
+		{"a link to no node", writeSite(t, badLink), "weg.md"},
+		{"a node no choice reaches", writeSite(t, unreachable), "twee.md"},
+		{"the overview's address taken, and a link to no node", writeSite(t, taken), "overzicht"},
+	}
+	for _, c := range sites {
+		t.Run(c.name, func(t *testing.T) {
+			opts := siteOptions(c.dir)
+			site, genErr := Generate(opts)
+			out := filepath.Join(t.TempDir(), "public")
+			built, err := Build(opts, out)
+			if genErr != nil || err != nil || c.wantErr != "" {
+				if genErr == nil || err == nil || genErr.Error() != err.Error() || !strings.Contains(err.Error(), c.wantErr) {
+					t.Fatalf("Generate fails with\n%v\nBuild with\n%v\nwant an error about %q", genErr, err, c.wantErr)
+				}
+				if _, err := os.Stat(out); !os.IsNotExist(err) {
+					t.Errorf("a failed build left %s: %v", out, err)
+				}
+				return
+			}
+			sameBuild(t, site, built, out)
+		})
+	}
+}
+
+// sameBuild compares what Build wrote to out with what Generate made.
+func sameBuild(t *testing.T, site, built *Site, out string) {
+	t.Helper()
 	if built.FileCount != len(site.Files) || built.Pages != site.Pages {
 		t.Errorf("Build counts %d files and %d pages, Generate %d and %d", built.FileCount, built.Pages, len(site.Files), site.Pages)
 	}
@@ -111,8 +161,21 @@ func TestBuildWritesWhatGenerateMakes(t *testing.T) {
 	// Build drops the sources once rendered; what the nodes tell of them
 	// stays as Generate's.
 	for i, n := range built.Nodes {
-		if n.HasBody() != site.Nodes[i].HasBody() {
-			t.Errorf("%s: HasBody %v after Build, %v after Generate", n.File, n.HasBody(), site.Nodes[i].HasBody())
+		g := site.Nodes[i]
+		if n.HasBody() != g.HasBody() || !slices.Equal(n.External, g.External) || !sameFiles(n.Links, g.Links) {
+			t.Errorf("%s: HasBody %v, External %v, links %v after Build; %v, %v, %v after Generate",
+				n.File, n.HasBody(), n.External, files(n.Links), g.HasBody(), g.External, files(g.Links))
 		}
 	}
 }
+
+// files are the files of nodes.
+func files(nodes []*Node) []string {
+	var names []string
+	for _, n := range nodes {
+		names = append(names, n.File)
+	}
+	return names
+}
+
+func sameFiles(a, b []*Node) bool { return slices.Equal(files(a), files(b)) }
