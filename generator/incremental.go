@@ -86,6 +86,7 @@ func (b *Builder) quick(changed []string) (site *Site, ok bool, err error) {
 		}
 		e.body = memoBody{key: bodyKey(memo.env, e.node.urlDir(), n.body), body: r.md.render(bc)}
 		e.body.resolved, e.body.external = bc.resolved, bc.external
+		e.body.src, e.body.dir = n.body, e.node.urlDir()
 		e.body.body.sign()
 		for _, t := range bc.links {
 			e.body.links = append(e.body.links, t.File)
