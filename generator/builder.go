@@ -157,13 +157,8 @@ func (run *buildRun) build(changed []string) (*Site, *buildMemo, error) {
 	}
 	out := map[string][]byte{}
 	site := &Site{Files: out, Nodes: w.nodes}
-	// A build for the disk with the built-in theme renders each page as
-	// soon as its body, and keeps neither; see fused.
-	fused := run.fused(r)
-	if !fused {
-		run.renderBodies(r, memo)
-		w.checkReachable(l)
-	}
+	run.renderBodies(r, memo)
+	w.checkReachable(l)
 	r.assets = staticAssets(th, out)
 	for name, o := range w.assets {
 		out[o] = l.src.assets[name]
@@ -182,12 +177,7 @@ func (run *buildRun) build(changed []string) (*Site, *buildMemo, error) {
 		defer close(drawn)
 		pages, rendered = run.overview(r, memo, overview)
 	}()
-	if fused {
-		site.Rendered = run.renderBodiesAndPages(r)
-		w.checkReachable(l)
-	} else {
-		site.Rendered = run.renderPages(r, memo, out)
-	}
+	site.Rendered = run.renderPages(r, memo, out)
 	if html, err := r.render404(); err != nil {
 		probs.addErr(tmpl.error(err, "404.html"))
 	} else {
@@ -318,51 +308,6 @@ func (run *buildRun) bodyKeyOf(n *Node, env [32]byte) [32]byte {
 		}
 	}
 	return bodyKey(env, dir, n.body)
-}
-
-// fused reports whether the run renders each node's body and page in one
-// go (renderBodiesAndPages) rather than every body, then every page: a
-// build for the disk, which keeps nothing for a next build, with the
-// built-in theme, whose pages show no other node's body or links, and
-// so far without a problem. Then no body is kept once its page is
-// written, and the pages follow their bodies while these are warm in the
-// cache. Reachability, which needs every body's links, is checked after
-// them; a problem found then still leaves the output as it was, since
-// Build writes into a new folder.
-func (run *buildRun) fused(r *pageRenderer) bool {
-	if !run.oneShot() || !r.builtIn || run.probs.count() > 0 {
-		return false
-	}
-	// The overview's address taken is a problem found only when there is
-	// no other: leave it to the usual order.
-	for _, n := range r.w.nodes {
-		if n.URL == overviewPage {
-			return false
-		}
-	}
-	for _, o := range r.w.assets {
-		if o == overviewPage {
-			return false
-		}
-	}
-	return true
-}
-
-// renderBodiesAndPages renders each node's body, then its page, and
-// gives the page to emit. It returns how many pages it rendered.
-func (run *buildRun) renderBodiesAndPages(r *pageRenderer) int {
-	nodes := r.w.nodes
-	parallel(len(nodes), func(i int) {
-		n := nodes[i]
-		bc := &bodyContext{
-			file: r.loader.displayPath(n.File), dir: n.dir(), pageDir: n.urlDir(),
-			resolve: r.w.resolve, probs: run.probs, src: n.body,
-		}
-		body := r.md.render(bc)
-		n.body, n.Links, n.External = nil, bc.links, bc.external
-		run.emitPage(r, n, r.pageWith(n, body))
-	})
-	return len(nodes)
 }
 
 // emitPage renders a node's page and gives it to emit, and reports

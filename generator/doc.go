@@ -47,9 +47,8 @@
 // and refuse a non-empty folder that no build wrote.
 //
 // Build, which writes to disk, holds less than Generate: each page goes
-// to the disk as it is rendered, each file's bytes are dropped once
-// parsed, and with the built-in theme each page is rendered right after
-// its body, which is then dropped too (TestBuildWritesWhatGenerateMakes
+// to the disk as it is rendered, and each file's bytes are dropped once
+// parsed, each source once rendered (TestBuildWritesWhatGenerateMakes
 // holds it to Generate, errors included).
 //
 // # Rebuilding

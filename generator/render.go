@@ -76,16 +76,13 @@ func (r *pageRenderer) link(from string, n *Node, label string) navLink {
 }
 
 // page fills the data of a node's page.
-func (r *pageRenderer) page(n *Node) *pageData { return r.pageWith(n, r.bodies[n]) }
-
-// pageWith fills the data of a node's page with its rendered body.
-func (r *pageRenderer) pageWith(n *Node, body renderedBody) *pageData {
+func (r *pageRenderer) page(n *Node) *pageData {
 	dir := n.urlDir()
 	d := &pageData{
 		Node:   n,
 		Title:  n.Title + " – " + r.site.Title,
 		Prompt: n.Prompt,
-		Body:   body,
+		Body:   r.bodies[n],
 	}
 	home := r.link(dir, r.w.root, r.w.root.LinkTitle)
 	if n == r.w.root {

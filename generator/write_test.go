@@ -81,9 +81,8 @@ func TestWriteKeepsUnchangedFiles(t *testing.T) {
 }
 
 // TestBuildWritesWhatGenerateMakes checks that Build, which writes pages
-// as they are rendered (with the built-in theme, each page right after
-// its body), leaves on disk exactly the files of Generate, and fails as
-// Generate fails.
+// as they are rendered and drops what it no longer needs, leaves on disk
+// exactly the files of Generate, and fails as Generate fails.
 func TestBuildWritesWhatGenerateMakes(t *testing.T) {
 	synthetic := filepath.Join(t.TempDir(), "synth")
 	if err := synth.Write(synthetic, 300, synth.Wizard); err != nil {
