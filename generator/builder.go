@@ -279,17 +279,23 @@ func (run *buildRun) overview(r *pageRenderer, memo *buildMemo, out map[string][
 }
 
 // overviewKey sums up what the overview shows: every node's address and
-// link title, the shape of the tree, and the definitions.
+// link title, in the order the overview draws them (the tree's, children
+// by weight), the shape of the tree, and the definitions.
 func overviewKey(r *pageRenderer, env [32]byte) [32]byte {
 	size := 0
 	for _, n := range r.w.nodes {
 		size += len(n.File) + len(n.URL) + len(n.LinkTitle) + 32
 	}
 	s := newSignerFor(env, size)
-	for _, n := range r.w.nodes {
+	var sign func(n *Node)
+	sign = func(n *Node) {
 		s.str(n.File, n.URL, n.LinkTitle)
 		s.int(len(n.Children))
+		for _, c := range n.Children {
+			sign(c)
+		}
 	}
+	sign(r.w.root)
 	defs := r.definitionsFor(path.Dir(overviewPage))
 	s.str(defs.Title, string(defs.Body))
 	return s.sum()

@@ -118,6 +118,11 @@ func TestBuilderRendersOnlyWhatChanged(t *testing.T) {
 			edit: func() { editFile(t, dir, "content/_index.md", `linkTitle: "Welkom"`, `linkTitle: "Welkom!"`) }},
 		{name: "the definitions reach every page", changed: []string{"content/_definitions.md"}, wantRendered: len(first.Nodes) + 2,
 			edit: func() { editFile(t, dir, "content/_definitions.md", "heeft toegang tot", "krijgt toegang tot") }},
+		// A new weight moves a task first among its siblings: its
+		// parent's choices and the overview change order (and the 404
+		// page, as every usual build renders it).
+		{name: "a task's weight", changed: []string{task}, wantRendered: 3,
+			edit: func() { editFile(t, dir, task, "weight: 3\n", "weight: 0\n") }},
 		// The new page, and its parent's page, whose choices list it.
 		{name: "a new node", changed: []string{"content/ik-ben-een/gebruiker/nieuw.md"}, wantRendered: 2 + 2,
 			edit: func() {
