@@ -15,9 +15,8 @@ import (
 // Each takes the quick path: an edit of the text renders the page; an
 // edit of the title also the parent's page; an edit of the link title
 // also the overview, which lists every node by it. An edit of the weight
-// reorders the siblings: that takes the full path, a new graph, and
-// renders what changed with it (the parent's choices, the siblings' prev
-// and next, the overview).
+// reorders the siblings: the parent's page (its choices) and the
+// overview, drawn again in the new order.
 func BenchmarkRebuildOneFile(b *testing.B) {
 	edits := []struct {
 		name string

@@ -123,6 +123,21 @@ func TestBuilderRendersOnlyWhatChanged(t *testing.T) {
 		// page, as every usual build renders it).
 		{name: "a task's weight", changed: []string{task}, wantRendered: 3,
 			edit: func() { editFile(t, dir, task, "weight: 3\n", "weight: 0\n") }},
+		// Its weight and its description: the quick path renders its page,
+		// its parent's and the overview (the usual build would also render
+		// the 404 page: 4).
+		{name: "a task's weight and description", changed: []string{task}, wantRendered: 3,
+			edit: func() {
+				editFile(t, dir, task, "weight: 0\ndescription: Een rol laten stoppen.\n", "weight: 7\ndescription: Een rol beëindigen.\n")
+			},
+			wantIn: map[string]string{"ik-ben-een/gebruiker/rol-stopzetten/index.html": "Een rol beëindigen."}},
+		// Two siblings trade places in one save of two files: both pages,
+		// their parent's and the overview.
+		{name: "two tasks trade weights", changed: []string{task, "content/ik-ben-een/gebruiker/roltoekenningen-zien.md"}, wantRendered: 4,
+			edit: func() {
+				editFile(t, dir, task, "weight: 7\n", "weight: 1\n")
+				editFile(t, dir, "content/ik-ben-een/gebruiker/roltoekenningen-zien.md", "weight: 1\n", "weight: 7\n")
+			}},
 		// The new page, and its parent's page, whose choices list it.
 		{name: "a new node", changed: []string{"content/ik-ben-een/gebruiker/nieuw.md"}, wantRendered: 2 + 2,
 			edit: func() {
@@ -262,7 +277,7 @@ func TestBuilderTitleEdits(t *testing.T) {
 	steps := []struct {
 		name         string
 		data         string
-		wantRendered int // the quick path: een, a, drie (its prev label) and the overview; the usual build adds 404.html
+		wantRendered int // the quick path: een, a, drie (its prev label) and the overview, also when een moves among its siblings
 		wantIn       map[string]string
 		wantErr      string
 	}{
@@ -270,11 +285,11 @@ func TestBuilderTitleEdits(t *testing.T) {
 			wantIn: map[string]string{"a/index.html": ">Eerste<", "a/drie/index.html": "Eerste"}},
 		{name: "label long enough to wrap in the map", data: "---\ntitle: Eerste\nlinkTitle: Eerste van de pagina's van dit menu, met een label dat over meer regels loopt\nnext: drie.md\n---\n\nZie ook [twee](twee.md).\n", wantRendered: 4,
 			wantIn: map[string]string{"overzicht/index.html": "over meer regels loopt"}},
-		{name: "label that sorts it after twee", data: "---\ntitle: Vijfde\nnext: drie.md\n---\n\nZie ook [twee](twee.md).\n", wantRendered: 5,
+		{name: "label that sorts it after twee", data: "---\ntitle: Vijfde\nnext: drie.md\n---\n\nZie ook [twee](twee.md).\n", wantRendered: 4,
 			wantIn: map[string]string{"a/index.html": ">Vijfde<"}},
 		{name: "title emptied", data: "---\ntitle: \"\"\nnext: drie.md\n---\n\nZie ook [twee](twee.md).\n",
 			wantErr: "site/content/a/een.md:2: missing title"},
-		{name: "title back", data: "---\ntitle: Een\nnext: drie.md\n---\n\nZie ook [twee](twee.md).\n", wantRendered: 5,
+		{name: "title back", data: "---\ntitle: Een\nnext: drie.md\n---\n\nZie ook [twee](twee.md).\n", wantRendered: 4,
 			wantIn: map[string]string{"a/index.html": ">Een<"}},
 	}
 	for _, s := range steps {

@@ -55,11 +55,12 @@
 //
 // A Builder keeps what its last good build made, for `wizard serve`.
 // Rebuild, told which files changed, reads only those. When they are
-// node files whose edits keep the tree (the body, or the title, link
-// title, description or prompt, without moving the node among its
-// siblings), it renders, on the last build's graph, only the pages that
-// can show the edit; a new link title is spliced into the last overview
-// page when it keeps the page's layout (built-in theme). Otherwise it
+// node files whose edits keep the tree (the body; the title, link title,
+// description or prompt, without a new link title alone moving the node
+// among its siblings; the weight), it renders, on the last build's
+// graph, only the pages that can show the edit; a new link title is
+// spliced into the last overview page when it keeps the page's layout
+// and order (built-in theme), and a new order draws it again. Otherwise it
 // builds again and renders only the pages whose signature changed.
 // Either way the result is byte for byte what a build from scratch makes
 // (the tests compare them).

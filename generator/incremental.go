@@ -12,8 +12,8 @@ import (
 // quick rebuilds after edits that keep the tree: every edited file is a
 // node file of the last good build, its front matter changed, if at all,
 // only in what pages show of the node (title, linkTitle, description,
-// prompt) and not in where the node stands or where it leads, and the
-// settings and the theme are as they were. Then the pages that can
+// prompt) and in its weight, not in where it stands in the tree or where
+// it leads, and the settings and the theme are as they were. Then the pages that can
 // change are known, and it renders those alone, on the last build's
 // graph:
 //
@@ -21,12 +21,15 @@ import (
 //   - an edited title, link title, description or prompt: also the pages
 //     of its parent and children, the pages whose choices, prev or next
 //     lead to it, every page below it when its link title changed (their
-//     breadcrumbs), and the overview.
+//     breadcrumbs), and the overview;
+//   - a weight or link title that moves the node among its siblings:
+//     also its parent's page (its choices, in the new order) and the
+//     overview, drawn again.
 //
 // Its time grows with those pages, not with the size of the wizard. ok
-// is false when the edits are of another kind, or would reorder the
-// node among its siblings, or change the start page's title (which every
-// page shows); the caller then builds the usual way.
+// is false when the edits are of another kind, or change the start
+// page's title (which every page shows); the caller then builds the
+// usual way.
 func (b *Builder) quick(changed []string) (site *Site, ok bool, err error) {
 	memo, last := b.memo, b.last
 	if memo.renderer == nil || last == nil {
@@ -69,6 +72,7 @@ func (b *Builder) quick(changed []string) (site *Site, ok bool, err error) {
 		}
 		e.shown = n.Title != e.node.Title || n.LinkTitle != e.node.LinkTitle ||
 			n.Description != e.node.Description || n.Prompt != e.node.Prompt
+		e.weight = n.Weight != e.node.Weight
 		if e.shown && e.node == r.w.root {
 			return nil, false, nil // every page shows the start page's title
 		}
@@ -100,10 +104,7 @@ func (b *Builder) quick(changed []string) (site *Site, ok bool, err error) {
 	for _, e := range edits {
 		g.apply(e)
 	}
-	if !g.siblingsInOrder() {
-		g.undo()
-		return nil, false, nil // a new link title moves a node among its siblings
-	}
+	g.relinkStale()
 	if g.linksChanged {
 		// A body leads elsewhere now: every node must still be reached.
 		r.w.checkReachable(l)
@@ -142,12 +143,17 @@ func (b *Builder) quick(changed []string) (site *Site, ok bool, err error) {
 		files[n.URL] = pages[i].html
 	}
 	rendered := len(nodes)
-	if g.titles {
-		// The overview lists every node by its link title: new labels are
-		// spliced into the last one when they keep its layout, else it is
-		// drawn again.
+	if g.titles || g.reordered {
+		// The overview lists every node by its link title, in the tree's
+		// order: new labels are spliced into the last one when they keep
+		// its layout and order, else it is drawn again.
 		overview := map[string][]byte{}
-		if next, ok := g.patchOverview(memo.layout); ok {
+		var next *overviewLayout
+		ok := false
+		if !g.reordered {
+			next, ok = g.patchOverview(memo.layout)
+		}
+		if ok {
 			// Summing up every node again took longer than the splice: the
 			// next usual build draws the overview anew instead.
 			memo.overviewKey = [32]byte{}
@@ -185,20 +191,23 @@ func (b *Builder) quick(changed []string) (site *Site, ok bool, err error) {
 
 // edit is one edited node file of a quick rebuild.
 type edit struct {
-	rel   string
-	node  *Node    // the node of the last build's graph
-	file  memoFile // the file as it is now
-	body  memoBody // its body rendered
-	shown bool     // its title, link title, description or prompt changed
-	title bool     // its link title changed
+	rel    string
+	node   *Node    // the node of the last build's graph
+	file   memoFile // the file as it is now
+	body   memoBody // its body rendered
+	shown  bool     // its title, link title, description or prompt changed
+	title  bool     // its link title changed
+	weight bool     // its weight changed: it may move among its siblings
 }
 
 // sameShape reports whether two front matters differ at most in what
-// pages show of their node: title, link title, description and prompt,
-// and the lines where keys and links are written.
+// pages show of their node (title, link title, description and prompt),
+// in its weight among its siblings, and in the lines where keys and
+// links are written.
 func sameShape(a, b frontMatter) bool {
 	for _, f := range []*frontMatter{&a, &b} {
 		f.Title, f.LinkTitle, f.Description, f.Prompt = "", "", "", ""
+		f.Weight = 0
 		f.lines = nil
 		f.Choices = slices.Clone(f.Choices)
 		for i := range f.Choices {
@@ -222,8 +231,10 @@ type graphEdit struct {
 	l            *loader
 	undos        []func()
 	edited       []*edit
+	stale        []*Node // nodes whose choices, prev or next the edits concern
 	relinked     []*Node
 	titles       bool // a link title changed: breadcrumbs and the overview show it
+	reordered    bool // a weight changed: the parent's choices and the overview show the order
 	linksChanged bool // a body leads to other nodes than before
 }
 
@@ -249,16 +260,25 @@ func (g *graphEdit) apply(e *edit) {
 	g.linksChanged = g.linksChanged || !slices.Equal(links, n.Links)
 	n.Links = links
 	r.bodies[n] = e.body.body
+	if e.weight || e.title {
+		g.reorder(n, fresh.Weight)
+	}
 	if e.shown {
-		g.relink(n)
+		// The choices, prev and next that lead to n take their labels
+		// from its link title.
+		for _, m := range r.w.nodes {
+			if leadsTo(m, n) {
+				g.stale = append(g.stale, m)
+			}
+		}
 	}
 }
 
-// relink resolves again the choices, prev and next of every node that
-// leads to n, so that the labels taken from its link title follow it.
-func (g *graphEdit) relink(n *Node) {
-	for _, m := range g.r.w.nodes {
-		if !leadsTo(m, n) || slices.Contains(g.relinked, m) {
+// relinkStale resolves again, once all edits are in the graph, the
+// choices, prev and next of the nodes they concern, each once.
+func (g *graphEdit) relinkStale() {
+	for _, m := range g.stale {
+		if slices.Contains(g.relinked, m) {
 			continue
 		}
 		choices, prev, next := m.Choices, m.Prev, m.Next
@@ -269,23 +289,29 @@ func (g *graphEdit) relink(n *Node) {
 	}
 }
 
+// reorder gives n its weight and sorts its siblings again, by weight and
+// link title; when their order changed, its parent's choices and the
+// overview follow it.
+func (g *graphEdit) reorder(n *Node, weight int) {
+	p, saved := n.Parent, n.Weight
+	n.Weight = weight
+	g.undos = append(g.undos, func() { n.Weight = saved })
+	if p == nil || slices.IsSortedFunc(p.Children, siblingOrder) {
+		return
+	}
+	children := slices.Clone(p.Children)
+	g.undos = append(g.undos, func() { p.Children = children })
+	slices.SortStableFunc(p.Children, siblingOrder)
+	g.reordered = true
+	g.stale = append(g.stale, p)
+}
+
 // leadsTo reports whether a choice, prev or next of m leads to n.
 func leadsTo(m, n *Node) bool {
 	if (m.Prev != nil && m.Prev.Node == n) || (m.Next != nil && m.Next.Node == n) {
 		return true
 	}
 	return slices.ContainsFunc(m.Choices, func(c Link) bool { return c.Node == n })
-}
-
-// siblingsInOrder reports whether the edited nodes still stand where
-// their link titles sort them among their siblings.
-func (g *graphEdit) siblingsInOrder() bool {
-	for _, e := range g.edited {
-		if p := e.node.Parent; p != nil && !slices.IsSortedFunc(p.Children, siblingOrder) {
-			return false
-		}
-	}
-	return true
 }
 
 // patchOverview splices the new link titles into the last overview page,
