@@ -3,6 +3,7 @@ package generator
 import (
 	"bytes"
 	"html/template"
+	"math"
 	"path"
 	"strconv"
 	"strings"
@@ -235,8 +236,15 @@ func overviewSVG(root *overviewItem, label string) template.HTML {
 	return template.HTML(b)
 }
 
-// svgNum appends a number as the map writes it.
-func svgNum(b []byte, v float64) []byte { return strconv.AppendFloat(b, v, 'g', -1, 64) }
+// svgNum appends a number as the map writes it: as strconv's shortest
+// 'g' form, which for a whole number below a million (nearly every one
+// in the map) is its digits, written faster as an integer.
+func svgNum(b []byte, v float64) []byte {
+	if i := int64(v); float64(i) == v && i > -1e6 && i < 1e6 && (i != 0 || !math.Signbit(v)) {
+		return strconv.AppendInt(b, i, 10)
+	}
+	return strconv.AppendFloat(b, v, 'g', -1, 64)
+}
 
 // svgAttr appends a number attribute.
 func svgAttr(b []byte, name string, v float64) []byte {

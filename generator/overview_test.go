@@ -3,6 +3,7 @@ package generator
 import (
 	"encoding/xml"
 	"io"
+	"math"
 	"path"
 	"regexp"
 	"slices"
@@ -263,5 +264,22 @@ func TestWrapLabel(t *testing.T) {
 				t.Errorf("wrapLabel(%q, %d) = %q, want %q", tt.in, tt.cols, got, tt.want)
 			}
 		})
+	}
+}
+
+// TestSVGNumIsShortestG: the integer shortcut of svgNum writes what
+// strconv's shortest 'g' form writes.
+func TestSVGNumIsShortestG(t *testing.T) {
+	for _, v := range []float64{0, math.Copysign(0, -1), 1, -1, 7.5, 12, 999999, -999999, 1e6, 2e6, 1234567, 0.25, 1e-5, 3e21, math.Inf(1), math.NaN()} {
+		want := strconv.FormatFloat(v, 'g', -1, 64)
+		if got := string(svgNum(nil, v)); got != want {
+			t.Errorf("svgNum(%v) = %q, want %q", v, got, want)
+		}
+	}
+	for i := -2_000_000; i <= 2_000_000; i += 997 {
+		v := float64(i) / 2
+		if got, want := string(svgNum(nil, v)), strconv.FormatFloat(v, 'g', -1, 64); got != want {
+			t.Fatalf("svgNum(%v) = %q, want %q", v, got, want)
+		}
 	}
 }
