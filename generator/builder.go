@@ -24,6 +24,11 @@ type Builder struct {
 	opts Options
 	last *Site      // the last good build, nil before the first
 	memo *buildMemo // what the last good build made, to reuse
+	// unbuilt are the files named to Rebuilds that failed since the last
+	// good build, which has not seen them: the next Rebuild reads them
+	// too. unbuiltAll is set when such a Rebuild read everything.
+	unbuilt    []string
+	unbuiltAll bool
 }
 
 // buildMemo is what one good build leaves for the next.
@@ -83,6 +88,29 @@ func (b *Builder) Build() (*Site, error) { return b.Rebuild(nil) }
 // a folder it walked. Otherwise, or when changed is nil, it reads every
 // file.
 func (b *Builder) Rebuild(changed []string) (*Site, error) {
+	// A file changed before a failed build is still new to the last good
+	// one: without it, a later save of another file would build from its
+	// old bytes and hide the error that the writer has not fixed.
+	if b.unbuiltAll {
+		changed = nil
+	} else if changed != nil {
+		for _, c := range b.unbuilt {
+			if !slices.Contains(changed, c) {
+				changed = append(changed[:len(changed):len(changed)], c)
+			}
+		}
+	}
+	site, err := b.rebuild(changed)
+	if err != nil {
+		b.unbuilt, b.unbuiltAll = changed, changed == nil
+		return nil, err
+	}
+	b.unbuilt, b.unbuiltAll = nil, false
+	return site, nil
+}
+
+// rebuild is Rebuild, once the files it must read are known.
+func (b *Builder) rebuild(changed []string) (*Site, error) {
 	if b.memo != nil && changed != nil {
 		if site, ok, err := b.quick(changed); ok {
 			if err != nil {

@@ -2,6 +2,7 @@ package generator
 
 import (
 	"bytes"
+	"fmt"
 	"os"
 	"path/filepath"
 	"slices"
@@ -381,5 +382,96 @@ func TestWalkOrderIsPathOrder(t *testing.T) {
 	}
 	if !slices.IsSortedFunc(order, comparePaths) {
 		t.Errorf("the walk's order is not comparePaths's:\n%s", strings.Join(order, "\n"))
+	}
+}
+
+// FuzzBuilderFrontMatterEdits edits the weight, title and link title of
+// siblings, two saves in a row, and wants every rebuild to make what a
+// build from scratch makes, or fail as it fails: the quick path, which
+// reorders siblings and relinks choices on the last build's graph, is
+// held to the usual build.
+func FuzzBuilderFrontMatterEdits(f *testing.F) {
+	f.Add(uint8(0), int8(9), "Een", "", uint8(1), int8(0), "Twee", "Aa")
+	f.Add(uint8(2), int8(-1), "Drie", "Zz", uint8(2), int8(5), "Drie", "")
+	f.Add(uint8(3), int8(1), "Vier", "Een", uint8(0), int8(1), "", "Vier")
+	f.Fuzz(func(t *testing.T, file1 uint8, weight1 int8, title1, label1 string, file2 uint8, weight2 int8, title2, label2 string) {
+		names := []string{"een", "twee", "drie", "vier"}
+		files := map[string]string{
+			"site.yaml":           "title: Fuzz\n",
+			"content/_index.md":   "---\ntitle: Start\n---\n",
+			"content/a/_index.md": "---\ntitle: Menu\nweight: 1\n---\n",
+			"content/b/_index.md": "---\ntitle: Keuzes\nweight: 2\nchoices:\n  - ../a/drie.md\n  - ../a/een.md\n---\n",
+		}
+		for i, n := range names {
+			files["content/a/"+n+".md"] = fmt.Sprintf("---\ntitle: %s\nweight: %d\n---\n\nTekst.\n", strings.ToUpper(n[:1])+n[1:], i)
+		}
+		files["content/a/drie.md"] = "---\ntitle: Drie\nweight: 2\nnext: vier.md\n---\n"
+		files["content/a/vier.md"] = "---\ntitle: Vier\nweight: 3\nprev: drie.md\n---\n"
+		dir := writeSite(t, files)
+		b := NewBuilder(siteOptions(dir))
+		if _, err := b.Build(); err != nil {
+			t.Fatal(err)
+		}
+		for _, e := range []struct {
+			file         uint8
+			weight       int8
+			title, label string
+		}{{file1, weight1, title1, label1}, {file2, weight2, title2, label2}} {
+			n := names[int(e.file)%len(names)]
+			rel := "content/a/" + n + ".md"
+			fm := fmt.Sprintf("---\ntitle: %q\nweight: %d\n", e.title, e.weight)
+			if e.label != "" {
+				fm += fmt.Sprintf("linkTitle: %q\n", e.label)
+			}
+			switch n {
+			case "drie":
+				fm += "next: vier.md\n"
+			case "vier":
+				fm += "prev: drie.md\n"
+			}
+			data := fm + "---\n\nTekst.\n"
+			if err := os.WriteFile(filepath.Join(dir, filepath.FromSlash(rel)), []byte(data), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			site, err := b.Rebuild([]string{rel})
+			fresh, freshErr := Generate(siteOptions(dir))
+			if (err == nil) != (freshErr == nil) || (err != nil && err.Error() != freshErr.Error()) {
+				t.Fatalf("after %q: rebuild error %v, build from scratch %v", data, err, freshErr)
+			}
+			if err != nil {
+				continue
+			}
+			for name, want := range fresh.Files {
+				if !bytes.Equal(site.Files[name], want) {
+					t.Fatalf("after %q: %s differs from a build from scratch", data, name)
+				}
+			}
+			if len(site.Files) != len(fresh.Files) {
+				t.Fatalf("after %q: %d files, a build from scratch makes %d", data, len(site.Files), len(fresh.Files))
+			}
+		}
+	})
+}
+
+// TestBuilderRemembersAFailedEdit: a file saved with an error, then
+// another file saved, must not build from the first file's old bytes
+// (which would hide the error it still has), by the quick path or the
+// usual one; once fixed, the site is what a build from scratch makes.
+func TestBuilderRemembersAFailedEdit(t *testing.T) {
+	cases := []struct{ name, other, otherData string }{
+		{"then a body", "content/a/twee.md", "---\ntitle: Twee\nweight: 2\n---\n\nAndere tekst.\n"},
+		{"then a weight", "content/a/twee.md", "---\ntitle: Twee\nweight: 0\n---\n\nGa naar [de site](https://example.org/).\n"},
+		{"then a new node", "content/a/drie.md", "---\ntitle: Drie\n---\n\nNieuw.\n"},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			dir, b := builtSite(t, smallSite())
+			const een = "content/a/een.md"
+			rebuildStep(t, b, dir, een, "---\ntitle: \"\"\nweight: 1\n---\n\nZie ook [twee](twee.md).\n", "missing title")
+			rebuildStep(t, b, dir, c.other, c.otherData, "missing title")
+			if site := rebuildStep(t, b, dir, een, "---\ntitle: Een weer\nweight: 1\n---\n\nZie ook [twee](twee.md).\n", ""); site == nil {
+				t.Fatal("the fixed site does not build")
+			}
+		})
 	}
 }
