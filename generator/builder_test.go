@@ -284,6 +284,10 @@ func TestBuilderTitleEdits(t *testing.T) {
 	}{
 		{name: "label kept in place", data: "---\ntitle: Eerste\nnext: drie.md\n---\n\nZie ook [twee](twee.md).\n", wantRendered: 4,
 			wantIn: map[string]string{"a/index.html": ">Eerste<", "a/drie/index.html": "Eerste"}},
+		// A second splice right after the first: the label is shorter than
+		// the last, and must land where the first one left it.
+		{name: "a shorter label, spliced again", data: "---\ntitle: E1\nnext: drie.md\n---\n\nZie ook [twee](twee.md).\n", wantRendered: 4,
+			wantIn: map[string]string{"overzicht/index.html": ">E1</a>"}},
 		{name: "label long enough to wrap in the map", data: "---\ntitle: Eerste\nlinkTitle: Eerste van de pagina's van dit menu, met een label dat over meer regels loopt\nnext: drie.md\n---\n\nZie ook [twee](twee.md).\n", wantRendered: 4,
 			wantIn: map[string]string{"overzicht/index.html": "over meer regels loopt"}},
 		{name: "label that sorts it after twee", data: "---\ntitle: Vijfde\nnext: drie.md\n---\n\nZie ook [twee](twee.md).\n", wantRendered: 4,

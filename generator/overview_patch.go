@@ -89,14 +89,16 @@ func (lay *overviewLayout) patch(nodes []*Node) (next *overviewLayout, ok bool) 
 	}
 	page = append(page, lay.page[at:]...)
 
-	// Every offset moves by what the splices before it added or took.
+	// Every offset moves by what the splices before it added or took,
+	// measured on the old page.
 	shift := func(off int) int {
+		moved := off
 		for _, s := range splices {
 			if s.end <= off {
-				off += len(s.with) - (s.end - s.start)
+				moved += len(s.with) - (s.end - s.start)
 			}
 		}
-		return off
+		return moved
 	}
 	next = &overviewLayout{page: page, spots: slices.Clone(lay.spots), index: lay.index}
 	for i := range next.spots {
