@@ -15,9 +15,9 @@ import (
 //
 // It takes only what the library would read the same: a known key whose
 // value is a scalar of the field's type, written as a double- or
-// single-quoted string without escapes, a plain string that the library's
-// own token.IsNeedQuoted finds plain, a decimal weight, or draft true or
-// false. For anything else (lists, mappings, comments, escapes, numbers
+// single-quoted string without escapes, a plain string that the
+// library's own token.IsNeedQuoted and token.New find plain, a decimal
+// weight, or draft true or false. For anything else (lists, mappings, comments, escapes, numbers
 // or dates where a string goes, a repeated key, a Hugo key, a typo) it
 // reports false, and parseFrontMatter asks the library, which also says
 // what is wrong. FuzzSimpleFrontMatter holds it to the library.
@@ -112,6 +112,11 @@ func simpleString(v string) (string, bool) {
 		return inner, true
 	}
 	if v != strings.TrimRight(v, " ") || token.IsNeedQuoted(v) || strings.ContainsAny(v[:1], "-?:#") {
+		return "", false
+	}
+	// IsNeedQuoted misses some of the words the scanner reads as other
+	// than a string (.inf, .nan): ask the scanner's own classification.
+	if token.New(v, v, &token.Position{}).Type != token.StringType {
 		return "", false
 	}
 	return v, true

@@ -154,6 +154,7 @@ func (m *markdown) html(src []byte, n ast.Node) template.HTML {
 	defer m.scratch.Put(s)
 	s.raw.Reset()
 	s.min.Reset()
+	s.w.Reset(&s.raw) // nothing left buffered by a body that panicked
 	// The renderer and the minifier work in memory; they fail only on a
 	// bug of ours.
 	if err := m.md.Renderer().Render(s.w, src, n); err != nil {
