@@ -13,9 +13,9 @@ import (
 // node file of the last good build, its front matter changed, if at all,
 // only in what pages show of the node (title, linkTitle, description,
 // prompt) and in its weight, not in where it stands in the tree or where
-// it leads, and the settings and the theme are as they were. Then the pages that can
-// change are known, and it renders those alone, on the last build's
-// graph:
+// it leads, and the settings and the theme are as they were. Then the
+// pages that can change are known, and it renders those alone, on the
+// last build's graph:
 //
 //   - an edited body: the node's page;
 //   - an edited title, link title, description or prompt: also the pages
@@ -234,7 +234,7 @@ type graphEdit struct {
 	stale        []*Node // nodes whose choices, prev or next the edits concern
 	relinked     []*Node
 	titles       bool // a link title changed: breadcrumbs and the overview show it
-	reordered    bool // a weight changed: the parent's choices and the overview show the order
+	reordered    bool // siblings changed order: their parent's choices and the overview show it
 	linksChanged bool // a body leads to other nodes than before
 }
 
