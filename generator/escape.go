@@ -46,6 +46,9 @@ func appendURL(b []byte, s string) []byte {
 	start := 0
 	for i := 0; i < len(s); i++ {
 		c := s[i]
+		if urlPlain[c] {
+			continue // most bytes of most URLs
+		}
 		if urlKeeps(s, i) {
 			if r := htmlEscapes[c]; r != "" { // & and + are kept in a URL
 				b = append(b, s[start:i]...)
@@ -60,6 +63,16 @@ func appendURL(b []byte, s string) []byte {
 	}
 	return append(b, s[start:]...)
 }
+
+// urlPlain are the bytes that appendURL writes as they are, whatever
+// follows them: those urlKeeps keeps, less % (kept only before two hex
+// digits) and & and + (escaped for the attribute).
+var urlPlain = func() (t [256]bool) {
+	for c := 0; c < 256; c++ {
+		t[c] = urlKeeps(string([]byte{byte(c)}), 0) && c != '%' && htmlEscapes[c] == ""
+	}
+	return t
+}()
 
 // safeURL reports whether html/template lets a URL through: relative,
 // or with the scheme http, https or mailto.

@@ -38,7 +38,8 @@ func layOut(page []byte, root *overviewItem, svg, list []byte) *overviewLayout {
 		return nil
 	}
 	listAt += after
-	lay := &overviewLayout{page: page, index: map[string]int{}}
+	n := root.count()
+	lay := &overviewLayout{page: page, spots: make([]overviewSpot, 0, n), index: make(map[string]int, n)}
 	var walk func(it *overviewItem)
 	walk = func(it *overviewItem) {
 		lay.index[it.file] = len(lay.spots)
