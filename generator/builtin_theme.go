@@ -27,7 +27,7 @@ func (r *pageRenderer) builtInPage(b []byte, d *pageData) ([]byte, error) {
 	for _, a := range d.Body.Actions {
 		size += len(a) + 96
 	}
-	b, err := appendTop(b, d, size)
+	b, bottom, err := appendTop(b, d, size)
 	if err != nil {
 		return nil, err
 	}
@@ -95,7 +95,7 @@ func (r *pageRenderer) builtInPage(b []byte, d *pageData) ([]byte, error) {
 		b = append(b, `</nav>`...)
 	}
 	b = append(b, `</main>`...)
-	return appendBottom(b, d)
+	return append(b, bottom...), nil
 }
 
 // appendSequenceLink appends the previous or next link of a sequence:
@@ -116,7 +116,7 @@ func appendSequenceLink(b []byte, l *navLink, rel, dir string) []byte {
 
 // builtIn404 appends the 404 page: 404.html.
 func (r *pageRenderer) builtIn404(b []byte, d *pageData) ([]byte, error) {
-	b, err := appendTop(b, d, 1024)
+	b, bottom, err := appendTop(b, d, 1024)
 	if err != nil {
 		return nil, err
 	}
@@ -129,12 +129,12 @@ func (r *pageRenderer) builtIn404(b []byte, d *pageData) ([]byte, error) {
 	b = append(b, `">`...)
 	b = appendHTML(b, d.T.ToStart)
 	b = append(b, `</a></p></div></main>`...)
-	return appendBottom(b, d)
+	return append(b, bottom...), nil
 }
 
 // builtInOverview appends the overview page: overview.html.
 func (r *pageRenderer) builtInOverview(b []byte, d *overviewData) ([]byte, error) {
-	b, err := appendTop(b, d.pageData, 1024+len(d.Map)+len(d.List))
+	b, bottom, err := appendTop(b, d.pageData, 1024+len(d.Map)+len(d.List))
 	if err != nil {
 		return nil, err
 	}
@@ -150,20 +150,22 @@ func (r *pageRenderer) builtInOverview(b []byte, d *overviewData) ([]byte, error
 	b = append(b, `</summary>`...)
 	b = append(b, d.List...)
 	b = append(b, `</details></main>`...)
-	return appendBottom(b, d.pageData)
+	return append(b, bottom...), nil
 }
 
 // appendTop appends the top of a page, up to its breadcrumbs: top.html
 // and head.html, with the title bar that the chrome renders once. It
-// grows b first for the top and bottom and more bytes.
-func appendTop(b []byte, d *pageData, more int) ([]byte, error) {
+// grows b first for the top, the bottom and more bytes, and returns the
+// bottom (bottom.html, also rendered once by the chrome) for the caller
+// to end the page with.
+func appendTop(b []byte, d *pageData, more int) ([]byte, template.HTML, error) {
 	titlebar, err := d.Render("titlebar.html")
 	if err != nil {
-		return nil, err
+		return nil, "", err
 	}
 	bottom, err := d.Render("bottom.html")
 	if err != nil {
-		return nil, err
+		return nil, "", err
 	}
 	b = slices.Grow(b, 512+len(titlebar)+len(bottom)+more)
 	b = append(b, `<!doctype html><html lang="`...)
@@ -194,7 +196,7 @@ func appendTop(b []byte, d *pageData, more int) ([]byte, error) {
 	b = appendHTML(b, d.T.SkipToContent)
 	b = append(b, `</a>`...)
 	b = append(b, titlebar...)
-	return append(b, `<div class="page">`...), nil
+	return append(b, `<div class="page">`...), bottom, nil
 }
 
 // appendCrumbs appends the breadcrumbs: breadcrumbs.html.
@@ -214,15 +216,6 @@ func appendCrumbs(b []byte, d *pageData) []byte {
 		b = append(b, `</a></li>`...)
 	}
 	return append(b, `</ol></nav>`...)
-}
-
-// appendBottom appends the bottom of a page, which the chrome renders once.
-func appendBottom(b []byte, d *pageData) ([]byte, error) {
-	bottom, err := d.Render("bottom.html")
-	if err != nil {
-		return nil, err
-	}
-	return append(b, bottom...), nil
 }
 
 // builtInPart renders a template of the chrome: titlebar.html, or

@@ -42,21 +42,21 @@ func simpleFrontMatter(src []byte, firstLine int) (fm frontMatter, ok bool) {
 		value = strings.TrimLeft(value, " ")
 		lineNo := firstLine + i
 		field := fm.text(key)
-		switch key {
-		case "title", "linkTitle", "description", "prompt", "slug":
-		case "prev":
+		switch {
+		case field != nil:
+		case key == "prev":
 			fm.Prev = &linkSpec{Line: lineNo}
 			field = &fm.Prev.Page
-		case "next":
+		case key == "next":
 			fm.Next = &linkSpec{Line: lineNo}
 			field = &fm.Next.Page
-		case "weight":
+		case key == "weight":
 			w, ok := simpleInt(value)
 			if !ok {
 				return fm, false
 			}
 			fm.Weight = w
-		case "draft":
+		case key == "draft":
 			switch value {
 			case "true":
 				fm.Draft = true

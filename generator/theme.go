@@ -161,19 +161,23 @@ func (t *themeLayers) templates(funcs template.FuncMap, probs *problems) *themeT
 	if !tt.modified {
 		return tt
 	}
-	if !tt.parse(probs) {
+	if err := tt.parse(); err != nil {
+		for _, e := range Errors(err) {
+			probs.addErr(e)
+		}
 		return nil
 	}
 	return tt
 }
 
-// parse minifies and parses the templates into tt.exec, and reports
-// whether they all parsed; it adds the errors to probs. It runs once.
-func (tt *themeTemplates) parse(probs *problems) bool {
+// parse minifies and parses the templates into tt.exec, once, and
+// returns what was wrong with them, each at its file and line.
+func (tt *themeTemplates) parse() error {
 	tt.parseOnce.Do(func() {
 		tt.exec = template.New("").Funcs(tt.funcs)
 		m := newTemplateMinifier()
-		tt.parsed = true
+		probs := &problems{}
+		defer func() { tt.parseErr = probs.err() }()
 		for _, w := range tt.written {
 			src := []byte(w.src)
 			if min, err := minifyHTML(m, src); err == nil {
@@ -186,14 +190,12 @@ func (tt *themeTemplates) parse(probs *problems) bool {
 			// parses, the minifier broke it, and it is used as written.
 			if _, err := template.New(w.name).Funcs(tt.funcs).Parse(w.src); err != nil {
 				probs.addErr(tt.error(err, w.name))
-				tt.parsed = false
 			} else if _, err := tt.exec.New(w.name).Parse(w.src); err != nil {
 				probs.addErr(tt.error(err, w.name))
-				tt.parsed = false
 			}
 		}
 	})
-	return tt.parsed
+	return tt.parseErr
 }
 
 // themeTemplates are the templates of a theme, minified, and the means
@@ -208,7 +210,7 @@ type themeTemplates struct {
 
 	parseOnce sync.Once
 	exec      *template.Template // minified: what the pages are made with; nil until parse
-	parsed    bool               // every template parsed
+	parseErr  error              // what parse found wrong; nil when every template parsed
 
 	rawOnce sync.Once
 	raw     *template.Template // written, parsed on the first error
@@ -221,9 +223,8 @@ type writtenTemplate struct{ name, src string }
 // template as written, so that the error names the line of the file
 // and not of its minified copy.
 func (tt *themeTemplates) execute(w io.Writer, name string, data any) error {
-	probs := &problems{}
-	if !tt.parse(probs) {
-		return probs.err()
+	if err := tt.parse(); err != nil {
+		return err
 	}
 	err := tt.exec.ExecuteTemplate(w, name, data)
 	if err == nil {
