@@ -112,10 +112,7 @@ func (b *Builder) Rebuild(changed []string) (*Site, error) {
 // rebuild is Rebuild, once the files it must read are known.
 func (b *Builder) rebuild(changed []string) (*Site, error) {
 	if b.memo != nil && changed != nil {
-		if site, ok, err := b.quick(changed); ok {
-			if err != nil {
-				return nil, err
-			}
+		if site, ok := b.quick(changed); ok {
 			b.last = site
 			return site, nil
 		}
@@ -174,16 +171,22 @@ func (run *buildRun) build(changed []string) (*Site, *buildMemo, error) {
 	if run.emit != nil {
 		files = nil // a build for the disk leaves nothing for a next one
 	}
-	memo := &buildMemo{files: files, order: order, bodies: map[string]memoBody{}, pages: map[string]memoPage{}, dirs: l.src.dirs}
+	// Maps sized up front for what a build in memory keeps of each node;
+	// a build for the disk writes its pages as they come.
+	nodes, kept := len(w.nodes), 0
+	if run.emit == nil {
+		kept = nodes
+	}
+	memo := &buildMemo{files: files, order: order, bodies: make(map[string]memoBody, kept), pages: make(map[string]memoPage, kept), dirs: l.src.dirs}
 	memo.env = env
 
 	md := newMarkdown(icons, t)
 	r := &pageRenderer{
 		site: &settings, t: t, tmpl: tmpl, w: w, md: md, loader: l, devScript: opts.DevScript,
-		bodies: map[*Node]renderedBody{}, definitions: map[string]definitionsData{},
+		bodies: make(map[*Node]renderedBody, nodes), definitions: map[string]definitionsData{},
 		builtIn: tmpl != nil && !tmpl.modified && !opts.templatePages, icons: icons,
 	}
-	out := map[string][]byte{}
+	out := make(map[string][]byte, kept+len(w.assets)+16)
 	site := &Site{Files: out, Nodes: w.nodes}
 	run.renderBodies(r, memo)
 	w.checkReachable(l)

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -16,7 +17,8 @@ import (
 // edit of the title also the parent's page; an edit of the link title
 // also the overview, which lists every node by it. An edit of the weight
 // reorders the siblings: the parent's page (its choices) and the
-// overview, drawn again in the new order.
+// overview, where the parent's tree is drawn again. An edit of where it leads (a
+// next added, then taken out) renders its page.
 func BenchmarkRebuildOneFile(b *testing.B) {
 	edits := []struct {
 		name string
@@ -35,6 +37,18 @@ func BenchmarkRebuildOneFile(b *testing.B) {
 		{"weight", func(orig string, i int) string {
 			return strings.Replace(orig, "weight: ", fmt.Sprintf("weight: %d", (i%2)*100), 1)
 		}, 64},
+		{"next", func(orig string, i int) string {
+			if i%2 == 1 {
+				return orig
+			}
+			// The sibling its body links to ("Lees ook").
+			sibling := crossLink.FindStringSubmatch(orig)[1]
+			return strings.Replace(orig, "\n---\n", "\nnext: "+sibling+"\n---\n", 1)
+		}, 1},
+		{"slug", func(orig string, i int) string {
+			// Another address: the tree changes, and the usual build runs.
+			return strings.Replace(orig, "\n---\n", fmt.Sprintf("\nslug: bewerkt-%d\n---\n", i), 1)
+		}, 1 << 30},
 	}
 	for _, n := range []int{1000, 10000} {
 		for _, e := range edits {
@@ -42,6 +56,9 @@ func BenchmarkRebuildOneFile(b *testing.B) {
 		}
 	}
 }
+
+// crossLink finds the link of a synthetic answer to a sibling.
+var crossLink = regexp.MustCompile(`\]\(([a-z0-9-]+\.md)\)`)
 
 func benchRebuild(b *testing.B, n int, edit func(string, int) string, maxRendered int) {
 	dir := filepath.Join(b.TempDir(), "site")

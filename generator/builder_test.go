@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"os"
+	"path"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -327,6 +328,70 @@ func TestBuilderTitleEdits(t *testing.T) {
 	}
 }
 
+// TestBuilderLinkEdits checks the quick path for edits of where a node
+// leads: its choices, prev and next. A node with a prev leaves its
+// parent's choices, so the parent's page is rendered too; a link to no
+// node, or a node no longer reached, fails as a build from scratch
+// fails, and a later fix builds again.
+func TestBuilderLinkEdits(t *testing.T) {
+	files := smallSite()
+	files["content/a/drie.md"] = "---\ntitle: Drie\nweight: 3\n---\n\nTekst.\n"
+	dir, b := builtSite(t, files)
+	const een, drie, menu = "content/a/een.md", "content/a/drie.md", "content/a/_index.md"
+	steps := []struct {
+		name, rel, data string
+		wantRendered    int // 0: not checked (after a failed step, the files carried over count too)
+		wantIn, wantOut map[string]string
+		wantErr         string
+	}{
+		{name: "next added", rel: een, data: "---\ntitle: Een\nweight: 1\nnext: drie.md\n---\n\nZie ook [twee](twee.md).\n", wantRendered: 1,
+			wantIn: map[string]string{"a/een/index.html": `href="../drie/index.html"`}},
+		{name: "prev added: drie leaves the menu's choices", rel: drie, data: "---\ntitle: Drie\nweight: 3\nprev: een.md\n---\n\nTekst.\n", wantRendered: 2,
+			wantIn:  map[string]string{"a/drie/index.html": `href="../een/index.html"`},
+			wantOut: map[string]string{"a/index.html": `href="drie/index.html"`}},
+		{name: "the menu's own choices", rel: menu, data: "---\ntitle: Menu A\nprompt: \"… en ik wil:\"\nweight: 1\nchoices:\n  - twee.md\n  - page: een.md\n    label: De eerste\n---\n", wantRendered: 1,
+			wantIn: map[string]string{"a/index.html": ">De eerste<"}},
+		{name: "a choice to no node", rel: menu, data: "---\ntitle: Menu A\nweight: 1\nchoices:\n  - twee.md\n  - vijf.md\n---\n",
+			wantErr: `site/content/a/_index.md:6: choices: link to "vijf.md": no such node`},
+		{name: "choices fixed", rel: menu, data: "---\ntitle: Menu A\nweight: 1\nchoices:\n  - twee.md\n  - een.md\n---\n",
+			wantIn: map[string]string{"a/index.html": `href="een/index.html"`}},
+		{name: "drie no longer reached", rel: een, data: "---\ntitle: Een\nweight: 1\n---\n\nZie ook [twee](twee.md).\n",
+			wantErr: "site/content/a/drie.md:1: not reachable from the start page"},
+		{name: "reached again", rel: een, data: "---\ntitle: Een\nweight: 1\nnext: drie.md\n---\n\nZie ook [twee](twee.md).\n",
+			wantIn: map[string]string{"a/een/index.html": `href="../drie/index.html"`}},
+		{name: "prev dropped: drie back among the menu's default choices", rel: menu, data: "---\ntitle: Menu A\nweight: 1\n---\n", wantRendered: 1},
+		{name: "prev dropped", rel: drie, data: "---\ntitle: Drie\nweight: 3\n---\n\nTekst.\n", wantRendered: 2,
+			wantIn: map[string]string{"a/index.html": `href="drie/index.html"`}},
+	}
+	for _, s := range steps {
+		t.Run(s.name, func(t *testing.T) {
+			site := rebuildStep(t, b, dir, s.rel, s.data, s.wantErr)
+			if site == nil {
+				if s.wantErr == "" {
+					t.Fatal("no site")
+				}
+				return
+			}
+			if s.wantErr != "" {
+				t.Fatalf("built, want error %q", s.wantErr)
+			}
+			if s.wantRendered != 0 && site.Rendered != s.wantRendered {
+				t.Errorf("rendered %d pages, want %d", site.Rendered, s.wantRendered)
+			}
+			for name, want := range s.wantIn {
+				if !strings.Contains(string(site.Files[name]), want) {
+					t.Errorf("%s lacks %q", name, want)
+				}
+			}
+			for name, unwanted := range s.wantOut {
+				if strings.Contains(string(site.Files[name]), unwanted) {
+					t.Errorf("%s still has %q", name, unwanted)
+				}
+			}
+		})
+	}
+}
+
 // TestBuilderOwnOverviewTemplate checks that a link title edit reaches a
 // site's own overview template, which may show labels anywhere: the
 // quick path draws such a page again rather than splice it.
@@ -401,28 +466,62 @@ func TestWalkOrderIsPathOrder(t *testing.T) {
 	}
 }
 
-// FuzzBuilderFrontMatterEdits edits the weight, title and link title of
-// siblings, two saves in a row, and wants every rebuild to make what a
-// build from scratch makes, or fail as it fails: the quick path, which
-// reorders siblings and relinks choices on the last build's graph, is
-// held to the usual build.
+// FuzzBuilderFrontMatterEdits edits the weight, title, link title and
+// links (choices, prev, next) of nodes, two saves in a row, and wants
+// every rebuild to make what a build from scratch makes, or fail as it
+// fails: the quick path, which reorders siblings, relinks choices and
+// draws moved trees of the overview again on the last build's graph, is
+// held to the usual build. Some siblings are menus with nodes of their
+// own, so a reorder moves whole trees.
 func FuzzBuilderFrontMatterEdits(f *testing.F) {
-	f.Add(uint8(0), int8(9), "Een", "", uint8(1), int8(0), "Twee", "Aa")
-	f.Add(uint8(2), int8(-1), "Drie", "Zz", uint8(2), int8(5), "Drie", "")
-	f.Add(uint8(3), int8(1), "Vier", "Een", uint8(0), int8(1), "", "Vier")
-	f.Fuzz(func(t *testing.T, file1 uint8, weight1 int8, title1, label1 string, file2 uint8, weight2 int8, title2, label2 string) {
-		names := []string{"een", "twee", "drie", "vier"}
+	f.Add(uint8(0), int8(9), "Een", "", uint8(0), uint8(1), int8(0), "Twee", "Aa", uint8(2))
+	f.Add(uint8(2), int8(-1), "Drie", "Zz", uint8(3), uint8(2), int8(5), "Drie", "", uint8(0))
+	f.Add(uint8(3), int8(1), "Vier", "Een", uint8(1), uint8(0), int8(1), "", "Vier", uint8(5))
+	f.Add(uint8(4), int8(-3), "Vijf", "", uint8(4), uint8(5), int8(9), "Menu", "", uint8(4))
+	f.Add(uint8(6), int8(0), "Keuzes", "", uint8(1), uint8(4), int8(1), "Vijf, een menu met een lange naam die twee regels neemt", "", uint8(0))
+	// Each node that the fuzzer edits, with what else its front matter
+	// holds, and two nodes it may lead to instead.
+	nodes := []struct{ rel, rest, to1, to2 string }{
+		{"content/a/een.md", "", "twee.md", "drie.md"},
+		{"content/a/twee.md", "", "een.md", "vijf/zes.md"},
+		{"content/a/drie.md", "next: vier.md\n", "vier.md", "een.md"},
+		{"content/a/vier.md", "prev: drie.md\n", "drie.md", "../b/_index.md"},
+		{"content/a/vijf/_index.md", "", "zes.md", "acht/x.md"},
+		{"content/a/_index.md", "", "een.md", "vijf/_index.md"},
+		{"content/b/_index.md", "choices:\n  - ../a/drie.md\n  - ../a/een.md\n", "../a/vier.md", "../a/twee.md"},
+	}
+	// links is what a save writes of a node's choices, prev and next.
+	links := func(i int, rest, to1, to2 string) string {
+		switch i % 6 {
+		case 1:
+			return ""
+		case 2:
+			return "next: " + to1 + "\n"
+		case 3:
+			return "prev: " + to1 + "\n"
+		case 4:
+			return "choices:\n  - " + to1 + "\n  - page: " + to2 + "\n    label: Anders\n"
+		case 5:
+			return "next: nergens.md\n"
+		}
+		return rest
+	}
+	f.Fuzz(func(t *testing.T, file1 uint8, weight1 int8, title1, label1 string, links1, file2 uint8, weight2 int8, title2, label2 string, links2 uint8) {
 		files := map[string]string{
-			"site.yaml":           "title: Fuzz\n",
-			"content/_index.md":   "---\ntitle: Start\n---\n",
-			"content/a/_index.md": "---\ntitle: Menu\nweight: 1\n---\n",
-			"content/b/_index.md": "---\ntitle: Keuzes\nweight: 2\nchoices:\n  - ../a/drie.md\n  - ../a/een.md\n---\n",
+			"site.yaml":                     "title: Fuzz\n",
+			"content/_index.md":             "---\ntitle: Start\n---\n",
+			"content/a/vijf/zes.md":         "---\ntitle: Zes\n---\n\nTekst.\n",
+			"content/a/vijf/zeven.md":       "---\ntitle: Zeven\nweight: 1\n---\n\nTekst.\n",
+			"content/a/vijf/acht/_index.md": "---\ntitle: Acht\n---\n",
+			"content/a/vijf/acht/x.md":      "---\ntitle: X\n---\n\nTekst.\n",
 		}
-		for i, n := range names {
-			files["content/a/"+n+".md"] = fmt.Sprintf("---\ntitle: %s\nweight: %d\n---\n\nTekst.\n", strings.ToUpper(n[:1])+n[1:], i)
+		for i, n := range nodes {
+			title := strings.TrimSuffix(path.Base(n.rel), ".md")
+			if title == "_index" {
+				title = path.Base(path.Dir(n.rel))
+			}
+			files[n.rel] = fmt.Sprintf("---\ntitle: %s\nweight: %d\n%s---\n\nTekst.\n", title, i%5, n.rest)
 		}
-		files["content/a/drie.md"] = "---\ntitle: Drie\nweight: 2\nnext: vier.md\n---\n"
-		files["content/a/vier.md"] = "---\ntitle: Vier\nweight: 3\nprev: drie.md\n---\n"
 		dir := writeSite(t, files)
 		b := NewBuilder(siteOptions(dir))
 		if _, err := b.Build(); err != nil {
@@ -432,25 +531,19 @@ func FuzzBuilderFrontMatterEdits(f *testing.F) {
 			file         uint8
 			weight       int8
 			title, label string
-		}{{file1, weight1, title1, label1}, {file2, weight2, title2, label2}} {
-			n := names[int(e.file)%len(names)]
-			rel := "content/a/" + n + ".md"
+			links        uint8
+		}{{file1, weight1, title1, label1, links1}, {file2, weight2, title2, label2, links2}} {
+			n := nodes[int(e.file)%len(nodes)]
 			fm := fmt.Sprintf("---\ntitle: %q\nweight: %d\n", e.title, e.weight)
 			if e.label != "" {
 				fm += fmt.Sprintf("linkTitle: %q\n", e.label)
 			}
-			switch n {
-			case "drie":
-				fm += "next: vier.md\n"
-			case "vier":
-				fm += "prev: drie.md\n"
-			}
-			data := fm + "---\n\nTekst.\n"
-			if err := os.WriteFile(filepath.Join(dir, filepath.FromSlash(rel)), []byte(data), 0o644); err != nil {
+			data := fm + links(int(e.links), n.rest, n.to1, n.to2) + "---\n\nTekst.\n"
+			if err := os.WriteFile(filepath.Join(dir, filepath.FromSlash(n.rel)), []byte(data), 0o644); err != nil {
 				t.Fatal(err)
 			}
-			t.Logf("saved %s: %q", rel, data)
-			site, err := b.Rebuild([]string{rel})
+			t.Logf("saved %s: %q", n.rel, data)
+			site, err := b.Rebuild([]string{n.rel})
 			if freshErr := sameAsScratch(t, dir, site, err); err != nil && err.Error() != freshErr.Error() {
 				t.Fatalf("rebuild error %v, build from scratch %v", err, freshErr)
 			}

@@ -56,14 +56,17 @@
 // A Builder keeps what its last good build made, for `wizard serve`.
 // Rebuild, told which files changed, reads only those. When they are
 // node files whose edits keep the tree (the body; the title, link title,
-// description or prompt, without a new link title alone moving the node
-// among its siblings; the weight), it renders, on the last build's
-// graph, only the pages that can show the edit; a new link title is
-// spliced into the last overview page when it keeps the page's layout
-// and order (built-in theme), and a new order draws it again. Otherwise it
-// builds again and renders only the pages whose signature changed.
-// Either way the result is byte for byte what a build from scratch makes
-// (the tests compare them).
+// description or prompt; the weight; the choices, prev and next), it
+// renders, on the last build's graph, only the pages that can show the
+// edit. With the built-in theme the last overview page is patched: a new
+// link title is spliced in when it keeps the page's layout, and when
+// siblings change order the tree of their parent is drawn again in
+// place; an edit that changes the height of the map draws it all again.
+// Otherwise, and whenever something is wrong (so that the error lists
+// all that is wrong), it builds again and renders only the pages whose
+// signature changed. Either way the result is byte for byte what a build
+// from scratch makes, or the same error (the tests and a fuzzer compare
+// them).
 //
 // # Templates
 //

@@ -118,7 +118,8 @@ func siblingOrder(a, b *Node) int {
 // placeAssets gives the other files of content/ their output paths: in
 // the output folder of the node of their folder.
 func (w *wizard) placeAssets(src *source, urls map[string]*Node, l *loader) {
-	dirURL := map[string]string{".": ""}
+	dirURL := make(map[string]string, len(src.dirs)+1)
+	dirURL["."] = ""
 	for _, d := range src.dirs {
 		if d == "." {
 			continue
@@ -213,8 +214,10 @@ func (w *wizard) checkReachable(l *loader) {
 	if w.root == nil {
 		return
 	}
-	seen := map[*Node]bool{w.root: true}
-	queue := []*Node{w.root}
+	seen := make(map[*Node]bool, len(w.nodes))
+	seen[w.root] = true
+	queue := make([]*Node, 1, len(w.nodes))
+	queue[0] = w.root
 	visit := func(n *Node) {
 		if n != nil && !seen[n] {
 			seen[n] = true

@@ -12,69 +12,74 @@ import (
 // quick rebuilds after edits that keep the tree: every edited file is a
 // node file of the last good build, its front matter changed, if at all,
 // only in what pages show of the node (title, linkTitle, description,
-// prompt) and in its weight, not in where it stands in the tree or where
-// it leads, and the settings and the theme are as they were. Then the
-// pages that can change are known, and it renders those alone, on the
-// last build's graph:
+// prompt), in its weight and in where its choices, prev and next lead,
+// not in where it stands in the tree, and the settings and the theme are
+// as they were. Then the pages that can change are known, and it renders
+// those alone, on the last build's graph:
 //
 //   - an edited body: the node's page;
+//   - edited choices, prev or next: the node's page, and its parent's
+//     when the node starts or stops continuing a sequence (a node with a
+//     prev is not among its parent's choices);
 //   - an edited title, link title, description or prompt: also the pages
 //     of its parent and children, the pages whose choices, prev or next
 //     lead to it, every page below it when its link title changed (their
 //     breadcrumbs), and the overview;
 //   - a weight or link title that moves the node among its siblings:
 //     also its parent's page (its choices, in the new order) and the
-//     overview, drawn again.
+//     overview, where the parent's tree is drawn again in the new order.
 //
 // Its time grows with those pages, not with the size of the wizard. ok
 // is false when the edits are of another kind, or change the start
-// page's title (which every page shows); the caller then builds the
-// usual way.
-func (b *Builder) quick(changed []string) (site *Site, ok bool, err error) {
+// page's title (which every page shows), or when something is wrong: the
+// caller then builds the usual way, which also says all that is wrong,
+// not only what the edited files show.
+func (b *Builder) quick(changed []string) (site *Site, ok bool) {
 	memo, last := b.memo, b.last
 	if memo.renderer == nil || last == nil {
-		return nil, false, nil
+		return nil, false
 	}
 	r := memo.renderer
 	var edits []*edit
 	for _, c := range changed {
 		rel, inContent := strings.CutPrefix(c, contentDir+"/")
 		if !inContent || rel == definitionsFile || path.Ext(rel) != ".md" {
-			return nil, false, nil
+			return nil, false
 		}
 		old, known := memo.files[rel]
 		node := r.w.byFile[rel]
 		if !known || old.read.node == nil || node == nil {
-			return nil, false, nil
+			return nil, false
 		}
 		edits = append(edits, &edit{rel: rel, node: node, file: old})
 	}
 	probs := &problems{}
 	if _, _, _, env := environment(b.opts, probs, true); env != memo.env || probs.count() > 0 {
-		return nil, false, nil
+		return nil, false
 	}
 	l := &loader{fsys: b.opts.Source, name: b.opts.SourceName, drafts: b.opts.Drafts, probs: probs}
 	kept := edits[:0]
 	for _, e := range edits {
 		data, err := readContent(l, e.rel)
 		if err != nil {
-			return nil, false, nil // gone or unreadable: the usual build says so
+			return nil, false // gone or unreadable: the usual build says so
 		}
 		if bytes.Equal(data, e.file.data) {
 			continue // saved again as it was
 		}
 		n := parseNode(e.rel, data, l.displayPath(e.rel), probs)
-		if n == nil {
-			return nil, true, probs.err()
+		if n == nil || probs.count() > 0 {
+			return nil, false
 		}
 		if !sameShape(n.front, e.node.front) {
-			return nil, false, nil // the tree or where the node leads may change
+			return nil, false // the tree or where the node leads may change
 		}
 		e.shown = n.Title != e.node.Title || n.LinkTitle != e.node.LinkTitle ||
 			n.Description != e.node.Description || n.Prompt != e.node.Prompt
 		e.weight = n.Weight != e.node.Weight
+		e.links = !sameLinks(n.front, e.node.front)
 		if e.shown && e.node == r.w.root {
-			return nil, false, nil // every page shows the start page's title
+			return nil, false // every page shows the start page's title
 		}
 		e.file = memoFile{data: data, read: readResult{node: n}}
 		kept = append(kept, e)
@@ -96,8 +101,8 @@ func (b *Builder) quick(changed []string) (site *Site, ok bool, err error) {
 			e.body.links = append(e.body.links, t.File)
 		}
 	}
-	if err := probs.err(); err != nil {
-		return nil, true, err
+	if probs.count() > 0 {
+		return nil, false
 	}
 
 	g := &graphEdit{r: r, l: l}
@@ -108,9 +113,9 @@ func (b *Builder) quick(changed []string) (site *Site, ok bool, err error) {
 	if g.linksChanged {
 		// A body leads elsewhere now: every node must still be reached.
 		r.w.checkReachable(l)
-		if err := probs.err(); err != nil {
+		if probs.count() > 0 {
 			g.undo()
-			return nil, true, err
+			return nil, false
 		}
 	}
 
@@ -131,8 +136,7 @@ func (b *Builder) quick(changed []string) (site *Site, ok bool, err error) {
 	for _, err := range failed {
 		if err != nil {
 			g.undo()
-			probs.addErr(r.tmpl.error(err, "page.html"))
-			return nil, true, probs.err()
+			return nil, false
 		}
 	}
 	var changedPages []string
@@ -143,16 +147,13 @@ func (b *Builder) quick(changed []string) (site *Site, ok bool, err error) {
 		files[n.URL] = pages[i].html
 	}
 	rendered := len(nodes)
-	if g.titles || g.reordered {
+	if g.titles || len(g.moved) > 0 {
 		// The overview lists every node by its link title, in the tree's
-		// order: new labels are spliced into the last one when they keep
-		// its layout and order, else it is drawn again.
+		// order: new labels, and the trees of reordered children, are
+		// spliced into the last one when they keep its layout, else it is
+		// drawn again.
 		overview := map[string][]byte{}
-		var next *overviewLayout
-		ok := false
-		if !g.reordered {
-			next, ok = g.patchOverview(memo.layout)
-		}
+		next, ok := g.patchOverview(memo.layout)
 		if ok {
 			// Summing up every node again took longer than the splice: the
 			// next usual build draws the overview anew instead.
@@ -164,10 +165,10 @@ func (b *Builder) quick(changed []string) (site *Site, ok bool, err error) {
 			before := *memo
 			run := &buildRun{opts: b.opts, memo: &before, probs: probs}
 			_, n := run.overview(r, memo, overview)
-			if err := probs.err(); err != nil {
+			if probs.count() > 0 {
 				memo.overviewKey, memo.overview, memo.layout = before.overviewKey, before.overview, before.layout
 				g.undo()
-				return nil, true, err
+				return nil, false
 			}
 			rendered += n
 		}
@@ -186,7 +187,7 @@ func (b *Builder) quick(changed []string) (site *Site, ok bool, err error) {
 		memo.pages[n.URL] = pages[i]
 	}
 	slices.Sort(changedPages)
-	return &Site{Files: files, FileCount: len(files), Pages: last.Pages, Nodes: last.Nodes, Rendered: rendered, Changed: changedPages}, true, nil
+	return &Site{Files: files, FileCount: len(files), Pages: last.Pages, Nodes: last.Nodes, Rendered: rendered, Changed: changedPages}, true
 }
 
 // edit is one edited node file of a quick rebuild.
@@ -198,30 +199,39 @@ type edit struct {
 	shown  bool     // its title, link title, description or prompt changed
 	title  bool     // its link title changed
 	weight bool     // its weight changed: it may move among its siblings
+	links  bool     // its choices, prev or next changed
 }
 
 // sameShape reports whether two front matters differ at most in what
 // pages show of their node (title, link title, description and prompt),
-// in its weight among its siblings, and in the lines where keys and
-// links are written.
+// in its weight among its siblings, in where its choices, prev and next
+// lead, and in the lines where keys are written: not in where the node
+// stands in the tree.
 func sameShape(a, b frontMatter) bool {
 	for _, f := range []*frontMatter{&a, &b} {
 		f.Title, f.LinkTitle, f.Description, f.Prompt = "", "", "", ""
 		f.Weight = 0
 		f.lines = nil
-		f.Choices = slices.Clone(f.Choices)
-		for i := range f.Choices {
-			f.Choices[i].Line = 0
-		}
-		for _, l := range []**linkSpec{&f.Prev, &f.Next} {
-			if *l != nil {
-				c := **l
-				c.Line = 0
-				*l = &c
-			}
-		}
+		f.Choices, f.Prev, f.Next = nil, nil, nil
 	}
 	return reflect.DeepEqual(a, b)
+}
+
+// sameLinks reports whether two front matters lead to the same nodes by
+// the same labels, wherever their keys are written.
+func sameLinks(a, b frontMatter) bool {
+	same := func(x, y *linkSpec) bool {
+		return x.Page == y.Page && x.Label == y.Label
+	}
+	if (a.Choices == nil) != (b.Choices == nil) || !slices.EqualFunc(a.Choices, b.Choices, func(x, y linkSpec) bool { return same(&x, &y) }) {
+		return false
+	}
+	for _, l := range [][2]*linkSpec{{a.Prev, b.Prev}, {a.Next, b.Next}} {
+		if (l[0] == nil) != (l[1] == nil) || (l[0] != nil && !same(l[0], l[1])) {
+			return false
+		}
+	}
+	return true
 }
 
 // graphEdit puts the edits of a quick rebuild into the last build's
@@ -233,9 +243,9 @@ type graphEdit struct {
 	edited       []*edit
 	stale        []*Node // nodes whose choices, prev or next the edits concern
 	relinked     []*Node
-	titles       bool // a link title changed: breadcrumbs and the overview show it
-	reordered    bool // siblings changed order: their parent's choices and the overview show it
-	linksChanged bool // a body leads to other nodes than before
+	titles       bool    // a link title changed: breadcrumbs and the overview show it
+	moved        []*Node // parents whose children changed order: their choices and the overview show it
+	linksChanged bool    // a body leads to other nodes than before
 }
 
 // apply puts one edit into the graph.
@@ -259,6 +269,15 @@ func (g *graphEdit) apply(e *edit) {
 	}
 	g.linksChanged = g.linksChanged || !slices.Equal(links, n.Links)
 	n.Links = links
+	if e.links {
+		// Its own choices, prev and next; and a node that continues a
+		// sequence is not among its parent's choices.
+		g.linksChanged = true
+		g.stale = append(g.stale, n)
+		if n.Parent != nil && (saved.front.Prev == nil) != (fresh.front.Prev == nil) {
+			g.stale = append(g.stale, n.Parent)
+		}
+	}
 	r.bodies[n] = e.body.body
 	if e.weight || e.title {
 		g.reorder(n, fresh.Weight)
@@ -302,8 +321,10 @@ func (g *graphEdit) reorder(n *Node, weight int) {
 	children := slices.Clone(p.Children)
 	g.undos = append(g.undos, func() { p.Children = children })
 	slices.SortStableFunc(p.Children, siblingOrder)
-	g.reordered = true
 	g.stale = append(g.stale, p)
+	if !slices.Contains(g.moved, p) {
+		g.moved = append(g.moved, p)
+	}
 }
 
 // leadsTo reports whether a choice, prev or next of m leads to n.
@@ -315,7 +336,8 @@ func leadsTo(m, n *Node) bool {
 }
 
 // patchOverview splices the new link titles into the last overview page,
-// laid out as lay says; ok is false when it cannot.
+// laid out as lay says, and draws again the trees whose order changed;
+// ok is false when it cannot.
 func (g *graphEdit) patchOverview(lay *overviewLayout) (next *overviewLayout, ok bool) {
 	if lay == nil {
 		return nil, false
@@ -326,7 +348,17 @@ func (g *graphEdit) patchOverview(lay *overviewLayout) (next *overviewLayout, ok
 			nodes = append(nodes, e.node)
 		}
 	}
-	return lay.patch(nodes)
+	next, ok = lay, true
+	if len(nodes) > 0 {
+		next, ok = next.patch(nodes)
+	}
+	for _, p := range g.moved {
+		if !ok {
+			break
+		}
+		next, ok = next.redraw(p)
+	}
+	return next, ok
 }
 
 // undo takes the edits out of the graph, last first.

@@ -48,8 +48,9 @@ type overviewItem struct {
 	file     string          // its node's file
 
 	// Where the item landed, set as the map and the list are written.
-	box, label span    // its box in the map, its label in the list
-	h, x, top  float64 // the box's height and place
+	box, lines  span    // its box in the map, and the lines of its tree
+	label, kids span    // its label in the list, and the list of its children
+	h, x, top   float64 // the box's height and place
 }
 
 // span is a range of bytes.
@@ -131,27 +132,29 @@ func overviewList(items []*overviewItem) template.HTML {
 	for _, it := range items {
 		size += 80 * it.count()
 	}
-	b := make([]byte, 0, size)
-	var list func(items []*overviewItem)
-	list = func(items []*overviewItem) {
-		b = append(b, "<ul>"...)
-		for _, it := range items {
-			b = append(b, `<li><a href="`...)
-			b = appendURL(b, it.Href)
-			b = append(b, `">`...)
-			it.label.start = len(b)
-			b = appendHTML(b, it.Label)
-			it.label.end = len(b)
-			b = append(b, "</a>"...)
-			if len(it.Children) > 0 {
-				list(it.Children)
-			}
-			b = append(b, "</li>"...)
+	return template.HTML(appendList(make([]byte, 0, size), items))
+}
+
+// appendList appends items as overviewList writes them, and notes in
+// each item where its label and its children's list landed in b.
+func appendList(b []byte, items []*overviewItem) []byte {
+	b = append(b, "<ul>"...)
+	for _, it := range items {
+		b = append(b, `<li><a href="`...)
+		b = appendURL(b, it.Href)
+		b = append(b, `">`...)
+		it.label.start = len(b)
+		b = appendHTML(b, it.Label)
+		it.label.end = len(b)
+		b = append(b, "</a>"...)
+		it.kids.start = len(b)
+		if len(it.Children) > 0 {
+			b = appendList(b, it.Children)
 		}
-		b = append(b, "</ul>"...)
+		it.kids.end = len(b)
+		b = append(b, "</li>"...)
 	}
-	list(items)
-	return template.HTML(b)
+	return append(b, "</ul>"...)
 }
 
 // count is the number of items in the tree of it.
@@ -182,58 +185,69 @@ func overviewSVG(root *overviewItem, label string) template.HTML {
 	// Sized for the whole tree at once: growing buffers of megabytes
 	// step by step cost more than writing them.
 	items := root.count()
-	boxes, lines := make([]byte, 0, 400*items), make([]byte, 0, 32*items)
-	num := svgNum
-	y := float64(overviewPad)
-	var draw func(it *overviewItem) (mid float64)
-	draw = func(it *overviewItem) float64 {
-		x := float64(overviewPad + it.depth*overviewIndent)
-		top := y
-		it.box.start = len(boxes)
-		var h float64
-		boxes, h = drawBox(boxes, it, x, top)
-		it.box.end, it.h, it.x, it.top = len(boxes), h, x, top
-		y += h + overviewGap
-		if len(it.Children) > 0 {
-			tick := x + overviewTick
-			last := 0.0
-			for _, c := range it.Children {
-				cm := draw(c)
-				lines = append(lines, `<path d="M`...)
-				lines = num(lines, tick)
-				lines = append(lines, ' ')
-				lines = num(lines, cm)
-				lines = append(lines, 'h')
-				lines = num(lines, x+overviewIndent-tick)
-				lines = append(lines, `"/>`...)
-				last = cm
-			}
-			lines = append(lines, `<path d="M`...)
-			lines = num(lines, tick)
-			lines = append(lines, ' ')
-			lines = num(lines, top+h)
-			lines = append(lines, 'v')
-			lines = num(lines, last-(top+h))
-			lines = append(lines, `"/>`...)
-		}
-		return top + h/2
-	}
-	draw(root)
-	height := y - overviewGap + overviewPad
-	b := make([]byte, 0, len(lines)+len(boxes)+512)
+	m := mapDrawing{boxes: make([]byte, 0, 400*items), lines: make([]byte, 0, 32*items), y: overviewPad}
+	m.draw(root)
+	height := m.y - overviewGap + overviewPad
+	b := make([]byte, 0, len(m.lines)+len(m.boxes)+512)
 	b = append(b, `<svg class="overview-map" viewBox="0 0 `...)
 	b = strconv.AppendInt(b, overviewWidth, 10)
 	b = append(b, ' ')
-	b = num(b, height)
+	b = svgNum(b, height)
 	b = append(b, `" width="100%" role="group" aria-label="`...)
 	b = append(b, template.HTMLEscapeString(label)...)
 	b = append(b, `"><g class="overview-lines" fill="none" stroke="`+overviewLine+`" stroke-width="1.5" aria-hidden="true">`...)
-	b = append(b, lines...)
+	linesAt := len(b)
+	b = append(b, m.lines...)
 	b = append(b, `</g><g class="overview-boxes">`...)
-	root.shiftBoxes(len(b))
-	b = append(b, boxes...)
+	root.shiftMap(len(b), linesAt)
+	b = append(b, m.boxes...)
 	b = append(b, `</g></svg>`...)
 	return template.HTML(b)
+}
+
+// mapDrawing is the map being drawn: its boxes and its connecting lines,
+// each in the order the SVG holds them, and the top of the next box.
+type mapDrawing struct {
+	boxes, lines []byte
+	y            float64
+}
+
+// draw appends the boxes and lines of the tree of it, with its box at
+// the top m.y, notes in each item where its box and the lines of its
+// tree landed, and returns the middle of its box.
+func (m *mapDrawing) draw(it *overviewItem) (mid float64) {
+	x := float64(overviewPad + it.depth*overviewIndent)
+	top := m.y
+	it.lines.start = len(m.lines)
+	it.box.start = len(m.boxes)
+	var h float64
+	m.boxes, h = drawBox(m.boxes, it, x, top)
+	it.box.end, it.h, it.x, it.top = len(m.boxes), h, x, top
+	m.y += h + overviewGap
+	if len(it.Children) > 0 {
+		tick := x + overviewTick
+		last := 0.0
+		for _, c := range it.Children {
+			cm := m.draw(c)
+			m.lines = append(m.lines, `<path d="M`...)
+			m.lines = svgNum(m.lines, tick)
+			m.lines = append(m.lines, ' ')
+			m.lines = svgNum(m.lines, cm)
+			m.lines = append(m.lines, 'h')
+			m.lines = svgNum(m.lines, x+overviewIndent-tick)
+			m.lines = append(m.lines, `"/>`...)
+			last = cm
+		}
+		m.lines = append(m.lines, `<path d="M`...)
+		m.lines = svgNum(m.lines, tick)
+		m.lines = append(m.lines, ' ')
+		m.lines = svgNum(m.lines, top+h)
+		m.lines = append(m.lines, 'v')
+		m.lines = svgNum(m.lines, last-(top+h))
+		m.lines = append(m.lines, `"/>`...)
+	}
+	it.lines.end = len(m.lines)
+	return top + h/2
 }
 
 // svgNum appends a number as the map writes it: as strconv's shortest
@@ -297,12 +311,15 @@ func drawBox(b []byte, it *overviewItem, x, top float64) ([]byte, float64) {
 	return append(b, `</text></a>`...), h
 }
 
-// shiftBoxes moves the box spans of the tree of it by n bytes.
-func (it *overviewItem) shiftBoxes(n int) {
-	it.box.start += n
-	it.box.end += n
+// shiftMap moves the box spans of the tree of it by boxes bytes, and
+// its line spans by lines bytes.
+func (it *overviewItem) shiftMap(boxes, lines int) {
+	it.box.start += boxes
+	it.box.end += boxes
+	it.lines.start += lines
+	it.lines.end += lines
 	for _, c := range it.Children {
-		c.shiftBoxes(n)
+		c.shiftMap(boxes, lines)
 	}
 }
 
