@@ -3,6 +3,7 @@ package generator
 import (
 	"fmt"
 	"os"
+	"path"
 	"path/filepath"
 	"regexp"
 	"strings"
@@ -18,25 +19,28 @@ import (
 // also the overview, which lists every node by it. An edit of the weight
 // reorders the siblings: the parent's page (its choices) and the
 // overview, where the parent's tree is drawn again. An edit of where it leads (a
-// next added, then taken out) renders its page.
+// next added, then taken out) renders its page. A new answer beside it,
+// then deleted, renders its page, its parent's and the overview, drawn
+// again.
 func BenchmarkRebuildOneFile(b *testing.B) {
 	edits := []struct {
-		name string
-		edit func(orig string, i int) string
-		max  int // pages rendered at most
+		name    string
+		edit    func(orig string, i int) string // "": the file is deleted
+		max     int                             // pages rendered at most
+		sibling bool                            // the edit writes a new sibling of the answer, not the answer
 	}{
 		{"text", func(orig string, i int) string {
 			return strings.Replace(orig, "\n\n", fmt.Sprintf("\n\nBewerking %d.\n\n", i), 1)
-		}, 1},
+		}, 1, false},
 		{"title", func(orig string, i int) string {
 			return strings.Replace(orig, "title: ", fmt.Sprintf("title: %d ", i), 1)
-		}, 4},
+		}, 4, false},
 		{"label", func(orig string, i int) string {
 			return strings.Replace(orig, `linkTitle: "`, fmt.Sprintf(`linkTitle: "%d `, i), 1)
-		}, 4},
+		}, 4, false},
 		{"weight", func(orig string, i int) string {
 			return strings.Replace(orig, "weight: ", fmt.Sprintf("weight: %d", (i%2)*100), 1)
-		}, 64},
+		}, 64, false},
 		{"next", func(orig string, i int) string {
 			if i%2 == 1 {
 				return orig
@@ -44,15 +48,23 @@ func BenchmarkRebuildOneFile(b *testing.B) {
 			// The sibling its body links to ("Lees ook").
 			sibling := crossLink.FindStringSubmatch(orig)[1]
 			return strings.Replace(orig, "\n---\n", "\nnext: "+sibling+"\n---\n", 1)
-		}, 1},
+		}, 1, false},
 		{"slug", func(orig string, i int) string {
 			// Another address: the tree changes, and the usual build runs.
 			return strings.Replace(orig, "\n---\n", fmt.Sprintf("\nslug: bewerkt-%d\n---\n", i), 1)
-		}, 1 << 30},
+		}, 1 << 30, false},
+		{"new-and-deleted", func(orig string, i int) string {
+			// A new answer beside it, then deleted: its page, its
+			// parent's and the overview.
+			if i%2 == 1 {
+				return ""
+			}
+			return "---\ntitle: \"… en ik wil iets nieuws.\"\nlinkTitle: \"iets nieuws\"\n---\n\nNieuw antwoord.\n"
+		}, 3, true},
 	}
 	for _, n := range []int{1000, 10000} {
 		for _, e := range edits {
-			b.Run(fmt.Sprintf("nodes=%d/%s", n, e.name), func(b *testing.B) { benchRebuild(b, n, e.edit, e.max) })
+			b.Run(fmt.Sprintf("nodes=%d/%s", n, e.name), func(b *testing.B) { benchRebuild(b, n, e.edit, e.max, e.sibling) })
 		}
 	}
 }
@@ -60,25 +72,32 @@ func BenchmarkRebuildOneFile(b *testing.B) {
 // crossLink finds the link of a synthetic answer to a sibling.
 var crossLink = regexp.MustCompile(`\]\(([a-z0-9-]+\.md)\)`)
 
-func benchRebuild(b *testing.B, n int, edit func(string, int) string, maxRendered int) {
+func benchRebuild(b *testing.B, n int, edit func(string, int) string, maxRendered int, sibling bool) {
 	dir := filepath.Join(b.TempDir(), "site")
 	if err := synth.Write(dir, n, synth.Wizard); err != nil {
 		b.Fatal(err)
 	}
 	rel := anAnswer(b, dir)
-	full := filepath.Join(dir, filepath.FromSlash(rel))
-	orig, err := os.ReadFile(full)
+	orig, err := os.ReadFile(filepath.Join(dir, filepath.FromSlash(rel)))
 	if err != nil {
 		b.Fatal(err)
 	}
+	if sibling {
+		rel = path.Join(path.Dir(rel), "iets-nieuws.md")
+	}
+	full := filepath.Join(dir, filepath.FromSlash(rel))
 	builder := NewBuilder(Options{Source: os.DirFS(dir), SourceName: dir, Theme: siteOptions(dir).Theme})
 	if _, err := builder.Build(); err != nil {
 		b.Fatal(err)
 	}
 	b.ResetTimer()
 	for i := range b.N {
-		edited := edit(string(orig), i)
-		if err := os.WriteFile(full, []byte(edited), 0o644); err != nil {
+		if edited := edit(string(orig), i); edited == "" {
+			err = os.Remove(full)
+		} else {
+			err = os.WriteFile(full, []byte(edited), 0o644)
+		}
+		if err != nil {
 			b.Fatal(err)
 		}
 		site, err := builder.Rebuild([]string{rel})

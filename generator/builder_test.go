@@ -2,7 +2,9 @@ package generator
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"path"
 	"path/filepath"
@@ -140,13 +142,14 @@ func TestBuilderRendersOnlyWhatChanged(t *testing.T) {
 				editFile(t, dir, task, "weight: 7\n", "weight: 1\n")
 				editFile(t, dir, "content/ik-ben-een/gebruiker/roltoekenningen-zien.md", "weight: 1\n", "weight: 7\n")
 			}},
-		// The new page, and its parent's page, whose choices list it.
-		{name: "a new node", changed: []string{"content/ik-ben-een/gebruiker/nieuw.md"}, wantRendered: 2 + 2,
+		// The new page, its parent's page, whose choices list it, and the
+		// overview: the quick path.
+		{name: "a new node", changed: []string{"content/ik-ben-een/gebruiker/nieuw.md"}, wantRendered: 2 + 1,
 			edit: func() {
 				os.WriteFile(filepath.Join(dir, "content/ik-ben-een/gebruiker/nieuw.md"), []byte("---\ntitle: Nieuw\nweight: 9\n---\n\nNieuw.\n"), 0o644)
 			},
 			wantIn: map[string]string{"ik-ben-een/gebruiker/nieuw/index.html": "Nieuw."}, pagesAdded: 1},
-		{name: "a deleted node", changed: []string{"content/ik-ben-een/gebruiker/nieuw.md"}, wantRendered: 1 + 2,
+		{name: "a deleted node", changed: []string{"content/ik-ben-een/gebruiker/nieuw.md"}, wantRendered: 1 + 1,
 			edit: func() { os.Remove(filepath.Join(dir, "content/ik-ben-een/gebruiker/nieuw.md")) }},
 	}
 	for _, s := range steps {
@@ -229,26 +232,42 @@ func builtSite(t *testing.T, files map[string]string) (string, *Builder) {
 	return dir, b
 }
 
-// rebuildStep writes data into the file rel of the site root dir and
-// rebuilds with that hint. It checks the result against a build from
+// rebuildStep writes data into the file rel of the site root dir (data
+// "" deletes it) and rebuilds with that hint. It checks the result against a build from
 // scratch: the same error, which must hold wantErr and leave the last
 // good site, or the same files. It returns the new site, nil on an error.
 func rebuildStep(t *testing.T, b *Builder, dir, rel, data, wantErr string) *Site {
 	t.Helper()
 	before := b.Last()
-	if err := os.WriteFile(filepath.Join(dir, filepath.FromSlash(rel)), []byte(data), 0o644); err != nil {
-		t.Fatal(err)
+	full := filepath.Join(dir, filepath.FromSlash(rel))
+	if data == "" {
+		if err := os.Remove(full); err != nil {
+			t.Fatal(err)
+		}
+	} else {
+		if err := os.MkdirAll(filepath.Dir(full), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(full, []byte(data), 0o644); err != nil {
+			t.Fatal(err)
+		}
 	}
 	site, err := b.Rebuild([]string{rel})
-	sameAsScratch(t, dir, site, err)
+	freshErr := sameAsScratch(t, dir, site, err)
 	if err != nil {
 		if wantErr == "" || !strings.Contains(err.Error(), wantErr) {
 			t.Errorf("error %q lacks %q", err, wantErr)
+		}
+		if err.Error() != freshErr.Error() {
+			t.Errorf("error %q, a build from scratch says %q", err, freshErr)
 		}
 		if b.Last() != before {
 			t.Error("the failed build replaced the last good site")
 		}
 		return nil
+	}
+	if wantErr != "" {
+		t.Errorf("built, want error %q", wantErr)
 	}
 	return site
 }
@@ -367,13 +386,7 @@ func TestBuilderLinkEdits(t *testing.T) {
 		t.Run(s.name, func(t *testing.T) {
 			site := rebuildStep(t, b, dir, s.rel, s.data, s.wantErr)
 			if site == nil {
-				if s.wantErr == "" {
-					t.Fatal("no site")
-				}
 				return
-			}
-			if s.wantErr != "" {
-				t.Fatalf("built, want error %q", s.wantErr)
 			}
 			if s.wantRendered != 0 && site.Rendered != s.wantRendered {
 				t.Errorf("rendered %d pages, want %d", site.Rendered, s.wantRendered)
@@ -544,6 +557,114 @@ func FuzzBuilderFrontMatterEdits(f *testing.F) {
 			}
 			t.Logf("saved %s: %q", n.rel, data)
 			site, err := b.Rebuild([]string{n.rel})
+			if freshErr := sameAsScratch(t, dir, site, err); err != nil && err.Error() != freshErr.Error() {
+				t.Fatalf("rebuild error %v, build from scratch %v", err, freshErr)
+			}
+		}
+	})
+}
+
+// TestBuilderNodesComeAndGo checks node files that are added and
+// deleted while serving: a new answer, or one deleted that nothing else
+// leads to, takes the quick path (its page, its parent's and the
+// overview); the rest is built the usual way and fails as a build from
+// scratch fails. After every step the output is a build from scratch's.
+func TestBuilderNodesComeAndGo(t *testing.T) {
+	dir, b := builtSite(t, smallSite())
+	const drie, vier = "content/a/drie.md", "content/a/vier.md"
+	steps := []struct {
+		name, rel, data string // data "" deletes the file
+		wantRendered    int    // 0: not checked
+		wantErr         string
+	}{
+		{name: "a new answer", rel: drie, data: "---\ntitle: Drie\nweight: 3\n---\n\nNieuw.\n", wantRendered: 3},
+		{name: "deleted", rel: drie, wantRendered: 2},
+		{name: "a new answer with a slug", rel: drie, data: "---\ntitle: Drie\nslug: derde\n---\n\nNieuw.\n", wantRendered: 3},
+		{name: "a second one that takes its address", rel: vier, data: "---\ntitle: Vier\nslug: derde\n---\n\nNieuw.\n",
+			wantErr: "site/content/a/vier.md:1: same address a/derde/index.html as content/a/drie.md"},
+		{name: "given its own", rel: vier, data: "---\ntitle: Vier\n---\n\nNieuw.\n"},
+		{name: "a new answer that continues a sequence, reached by nothing", rel: "content/a/vijf.md", data: "---\ntitle: Vijf\nprev: vier.md\n---\n\nNieuw.\n",
+			wantErr: "site/content/a/vijf.md:1: not reachable from the start page"},
+		{name: "reached by vier", rel: vier, data: "---\ntitle: Vier\nnext: vijf.md\n---\n\nNieuw.\n"},
+		{name: "vijf deleted while vier leads to it", rel: "content/a/vijf.md",
+			wantErr: `site/content/a/vier.md:3: next: link to "vijf.md": no such node`},
+		{name: "and vier's next taken out", rel: vier, data: "---\ntitle: Vier\n---\n\nNieuw.\n"},
+		{name: "a body links to drie", rel: "content/a/twee.md", data: "---\ntitle: Twee\nweight: 2\n---\n\nZie [drie](drie.md).\n"},
+		{name: "drie deleted while a body links to it", rel: drie,
+			wantErr: `site/content/a/twee.md:6: link to "drie.md": no such node`},
+		{name: "drie back", rel: drie, data: "---\ntitle: Drie\n---\n\nTerug.\n"},
+		{name: "a draft", rel: "content/a/zes.md", data: "---\ntitle: Zes\ndraft: true\n---\n\nNog niet.\n"},
+		{name: "a file the walk leaves out", rel: "content/a/.zeven.md", data: "---\ntitle: Zeven\n---\n"},
+		{name: "a new folder's node", rel: "content/c/_index.md", data: "---\ntitle: C\n---\n\nNieuw menu.\n"},
+		{name: "an answer in it", rel: "content/c/acht.md", data: "---\ntitle: Acht\n---\n\nNieuw.\n", wantRendered: 3},
+		{name: "a menu with nodes deleted", rel: "content/c/_index.md",
+			wantErr: "site/content/c: folder has nodes but no _index.md"},
+		{name: "and its answer", rel: "content/c/acht.md"},
+	}
+	for _, s := range steps {
+		t.Run(s.name, func(t *testing.T) {
+			site := rebuildStep(t, b, dir, s.rel, s.data, s.wantErr)
+			if site != nil && s.wantRendered != 0 && site.Rendered != s.wantRendered {
+				t.Errorf("rendered %d pages, want %d", site.Rendered, s.wantRendered)
+			}
+		})
+	}
+}
+
+// FuzzBuilderNodesComeAndGo saves, deletes and adds node files in a row
+// of steps that the input spells, three bytes a step (what, which file,
+// which text), and wants every rebuild to make what a build from scratch
+// makes, or fail with the same error.
+func FuzzBuilderNodesComeAndGo(f *testing.F) {
+	f.Add([]byte{0, 3, 0, 1, 3, 0})
+	f.Add([]byte{0, 3, 2, 0, 0, 1, 1, 3, 0, 1, 0, 0})
+	f.Add([]byte{0, 4, 3, 0, 3, 5, 1, 4, 0, 0, 6, 0, 0, 7, 0})
+	files := []string{"content/a/een.md", "content/a/twee.md", "content/a/drie.md", "content/a/vier.md",
+		"content/a/vijf.md", "content/b/zes.md", "content/b/_index.md", "content/a/.verborgen.md"}
+	texts := []string{
+		"---\ntitle: %s\n---\n\nTekst.\n",
+		"---\ntitle: %s\nweight: 9\n---\n\nZie [een](../a/een.md).\n",
+		"---\ntitle: %s\n---\n\nZie [vier](../a/vier.md).\n",
+		"---\ntitle: %s\nprev: een.md\n---\n\nTekst.\n",
+		"---\ntitle: %s\nnext: vier.md\n---\n\nTekst.\n",
+		"---\ntitle: %s\nslug: twee\n---\n\nTekst.\n",
+		"---\ntitle: %s\ndraft: true\n---\n\nTekst.\n",
+		"---\ntitle: %s\nchoices:\n  - ../a/twee.md\n---\n\nTekst.\n",
+	}
+	f.Fuzz(func(t *testing.T, steps []byte) {
+		if len(steps) > 30 {
+			steps = steps[:30]
+		}
+		dir := writeSite(t, map[string]string{
+			"site.yaml":           "title: Fuzz\n",
+			"content/_index.md":   "---\ntitle: Start\n---\n",
+			"content/a/_index.md": "---\ntitle: A\n---\n",
+			"content/a/een.md":    "---\ntitle: Een\n---\n\nTekst.\n",
+			"content/a/twee.md":   "---\ntitle: Twee\n---\n\nTekst.\n",
+		})
+		b := NewBuilder(siteOptions(dir))
+		if _, err := b.Build(); err != nil {
+			t.Fatal(err)
+		}
+		for i := 0; i+2 < len(steps); i += 3 {
+			rel := files[int(steps[i+1])%len(files)]
+			full := filepath.Join(dir, filepath.FromSlash(rel))
+			if steps[i]%2 == 1 {
+				t.Logf("deleted %s", rel)
+				if err := os.Remove(full); err != nil && !errors.Is(err, fs.ErrNotExist) {
+					t.Fatal(err)
+				}
+			} else {
+				data := fmt.Sprintf(texts[int(steps[i+2])%len(texts)], strings.TrimSuffix(path.Base(rel), ".md"))
+				t.Logf("saved %s: %q", rel, data)
+				if err := os.MkdirAll(filepath.Dir(full), 0o755); err != nil {
+					t.Fatal(err)
+				}
+				if err := os.WriteFile(full, []byte(data), 0o644); err != nil {
+					t.Fatal(err)
+				}
+			}
+			site, err := b.Rebuild([]string{rel})
 			if freshErr := sameAsScratch(t, dir, site, err); err != nil && err.Error() != freshErr.Error() {
 				t.Fatalf("rebuild error %v, build from scratch %v", err, freshErr)
 			}

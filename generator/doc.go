@@ -55,18 +55,19 @@
 //
 // A Builder keeps what its last good build made, for `wizard serve`.
 // Rebuild, told which files changed, reads only those. When they are
-// node files whose edits keep the tree (the body; the title, link title,
-// description or prompt; the weight; the choices, prev and next), it
-// renders, on the last build's graph, only the pages that can show the
-// edit. With the built-in theme the last overview page is patched: a new
-// link title is spliced in when it keeps the page's layout, and when
-// siblings change order the tree of their parent is drawn again in
-// place; an edit that changes the height of the map draws it all again.
-// Otherwise, and whenever something is wrong (so that the error lists
-// all that is wrong), it builds again and renders only the pages whose
-// signature changed. Either way the result is byte for byte what a build
-// from scratch makes, or the same error (the tests and a fuzzer compare
-// them).
+// node files whose edits keep the folders (the body; the title, link
+// title, description or prompt; the weight; the choices, prev and next;
+// a new answer in a folder that has its node; an answer deleted that
+// nothing but its folder's choices leads to), it renders, on the last
+// build's graph, only the pages that can show the edit. With the built-in
+// theme the last overview page is patched: each tree of the map is drawn
+// in a group of its own, moved down to its place, so the trees that
+// changed are drawn again and the groups after them moved, not the whole
+// map. Otherwise, and whenever something is wrong (so that the error
+// lists all that is wrong), it builds again and renders only the pages
+// whose signature changed. Either way the result is byte for byte what a
+// build from scratch makes, or the same error (the tests and two fuzzers
+// compare them).
 //
 // # Templates
 //

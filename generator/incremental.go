@@ -9,12 +9,13 @@ import (
 	"strings"
 )
 
-// quick rebuilds after edits that keep the tree: every edited file is a
-// node file of the last good build, its front matter changed, if at all,
-// only in what pages show of the node (title, linkTitle, description,
-// prompt), in its weight and in where its choices, prev and next lead,
-// not in where it stands in the tree, and the settings and the theme are
-// as they were. Then the pages that can change are known, and it renders
+// quick rebuilds after edits that keep the folders: every edited file is
+// a node file of the last good build, its front matter changed, if at
+// all, only in what pages show of the node (title, linkTitle,
+// description, prompt), in its weight and in where its choices, prev and
+// next lead, not in where it stands in the tree; or a new or deleted
+// answer (incremental_nodes.go); and the settings and the theme are as
+// they were. Then the pages that can change are known, and it renders
 // those alone, on the last build's graph:
 //
 //   - an edited body: the node's page;
@@ -27,7 +28,8 @@ import (
 //     breadcrumbs), and the overview;
 //   - a weight or link title that moves the node among its siblings:
 //     also its parent's page (its choices, in the new order) and the
-//     overview, where the parent's tree is drawn again in the new order.
+//     overview, where the parent's tree is drawn again in the new order;
+//   - a new or deleted answer: its page, its parent's, and the overview.
 //
 // Its time grows with those pages, not with the size of the wizard. ok
 // is false when the edits are of another kind, or change the start
@@ -40,15 +42,19 @@ func (b *Builder) quick(changed []string) (site *Site, ok bool) {
 		return nil, false
 	}
 	r := memo.renderer
-	var edits []*edit
+	var edits, adds []*edit
 	for _, c := range changed {
 		rel, inContent := strings.CutPrefix(c, contentDir+"/")
 		if !inContent || rel == definitionsFile || path.Ext(rel) != ".md" {
 			return nil, false
 		}
 		old, known := memo.files[rel]
+		if !known {
+			adds = append(adds, &edit{rel: rel})
+			continue
+		}
 		node := r.w.byFile[rel]
-		if !known || old.read.node == nil || node == nil {
+		if old.read.node == nil || node == nil {
 			return nil, false
 		}
 		edits = append(edits, &edit{rel: rel, node: node, file: old})
@@ -58,11 +64,16 @@ func (b *Builder) quick(changed []string) (site *Site, ok bool) {
 		return nil, false
 	}
 	l := &loader{fsys: b.opts.Source, name: b.opts.SourceName, drafts: b.opts.Drafts, probs: probs}
+	var gone []*Node
 	kept := edits[:0]
 	for _, e := range edits {
 		data, err := readContent(l, e.rel)
 		if err != nil {
-			return nil, false // gone or unreadable: the usual build says so
+			if !isGone(l.fsys, e.rel) {
+				return nil, false // unreadable: the usual build says so
+			}
+			gone = append(gone, e.node)
+			continue
 		}
 		if bytes.Equal(data, e.file.data) {
 			continue // saved again as it was
@@ -85,9 +96,23 @@ func (b *Builder) quick(changed []string) (site *Site, ok bool) {
 		kept = append(kept, e)
 	}
 	edits = kept
+	kept = adds[:0]
+	for _, e := range adds {
+		keep, ok := readNew(l, r.w, memo.dirs, b.opts.Drafts, e)
+		if !ok {
+			return nil, false
+		}
+		if keep {
+			kept = append(kept, e)
+		}
+	}
+	adds = kept
+	if (len(adds) > 0 || len(gone) > 0) && r.site.BaseURL != "" {
+		return nil, false // the sitemap lists every page
+	}
 
 	// Render the new bodies against the last build's graph.
-	for _, e := range edits {
+	for _, e := range slices.Concat(edits, adds) {
 		n := e.file.read.node
 		bc := &bodyContext{
 			file: l.displayPath(e.rel), dir: n.dir(), pageDir: e.node.urlDir(),
@@ -106,10 +131,23 @@ func (b *Builder) quick(changed []string) (site *Site, ok bool) {
 	}
 
 	g := &graphEdit{r: r, l: l}
+	for _, e := range adds {
+		g.insert(e)
+	}
+	for _, n := range gone {
+		if !g.remove(n) {
+			g.undo()
+			return nil, false
+		}
+	}
 	for _, e := range edits {
 		g.apply(e)
 	}
 	g.relinkStale()
+	if g.reshaped && !g.bodiesStillLead(memo.bodies) {
+		g.undo()
+		return nil, false
+	}
 	if g.linksChanged {
 		// A body leads elsewhere now: every node must still be reached.
 		r.w.checkReachable(l)
@@ -140,6 +178,10 @@ func (b *Builder) quick(changed []string) (site *Site, ok bool) {
 		}
 	}
 	var changedPages []string
+	for _, n := range g.gone {
+		delete(files, n.URL)
+		changedPages = append(changedPages, n.URL)
+	}
 	for i, n := range nodes {
 		if !sameBytes(files[n.URL], pages[i].html) {
 			changedPages = append(changedPages, n.URL)
@@ -147,7 +189,7 @@ func (b *Builder) quick(changed []string) (site *Site, ok bool) {
 		files[n.URL] = pages[i].html
 	}
 	rendered := len(nodes)
-	if g.titles || len(g.moved) > 0 {
+	if g.titles || len(g.moved) > 0 || g.reshaped {
 		// The overview lists every node by its link title, in the tree's
 		// order: new labels, and the trees of reordered children, are
 		// spliced into the last one when they keep its layout, else it is
@@ -179,15 +221,21 @@ func (b *Builder) quick(changed []string) (site *Site, ok bool) {
 			files[name] = data
 		}
 	}
-	for _, e := range edits {
+	for _, e := range g.edited {
 		memo.files[e.rel] = e.file
 		memo.bodies[e.rel] = e.body
 	}
 	for i, n := range nodes {
 		memo.pages[n.URL] = pages[i]
 	}
+	if g.reshaped {
+		g.reshapeMemo(memo, adds)
+	}
 	slices.Sort(changedPages)
-	return &Site{Files: files, FileCount: len(files), Pages: last.Pages, Nodes: last.Nodes, Rendered: rendered, Changed: changedPages}, true
+	return &Site{
+		Files: files, FileCount: len(files), Pages: last.Pages + len(adds) - len(g.gone), Nodes: r.w.nodes,
+		Rendered: rendered, Changed: changedPages,
+	}, true
 }
 
 // edit is one edited node file of a quick rebuild.
@@ -200,6 +248,7 @@ type edit struct {
 	title  bool     // its link title changed
 	weight bool     // its weight changed: it may move among its siblings
 	links  bool     // its choices, prev or next changed
+	added  bool     // its file is new
 }
 
 // sameShape reports whether two front matters differ at most in what
@@ -245,6 +294,8 @@ type graphEdit struct {
 	relinked     []*Node
 	titles       bool    // a link title changed: breadcrumbs and the overview show it
 	moved        []*Node // parents whose children changed order: their choices and the overview show it
+	gone         []*Node // nodes whose files are gone
+	reshaped     bool    // nodes came or went: the overview is drawn again
 	linksChanged bool    // a body leads to other nodes than before
 }
 
@@ -335,30 +386,49 @@ func leadsTo(m, n *Node) bool {
 	return slices.ContainsFunc(m.Choices, func(c Link) bool { return c.Node == n })
 }
 
-// patchOverview splices the new link titles into the last overview page,
-// laid out as lay says, and draws again the trees whose order changed;
-// ok is false when it cannot.
+// patchOverview draws again, on the last overview page laid out as lay
+// says, the trees of the map that changed: those of nodes with a new
+// link title, of parents whose children changed order, came or went,
+// each once (not inside another). ok is false when it cannot.
 func (g *graphEdit) patchOverview(lay *overviewLayout) (next *overviewLayout, ok bool) {
 	if lay == nil {
 		return nil, false
 	}
-	var nodes []*Node
+	var trees []*Node
 	for _, e := range g.edited {
 		if e.title {
-			nodes = append(nodes, e.node)
+			trees = append(trees, e.node)
+		}
+		if e.added {
+			trees = append(trees, e.node.Parent)
 		}
 	}
-	next, ok = lay, true
-	if len(nodes) > 0 {
-		next, ok = next.patch(nodes)
+	trees = append(trees, g.moved...)
+	for _, n := range g.gone {
+		trees = append(trees, n.Parent)
 	}
-	for _, p := range g.moved {
-		if !ok {
-			break
+	next = lay
+	drawn := map[*Node]bool{}
+	for _, n := range trees {
+		if drawn[n] || slices.ContainsFunc(trees, func(m *Node) bool { return below(n, m) }) {
+			continue // drawn with another
 		}
-		next, ok = next.redraw(p)
+		drawn[n] = true
+		if next, ok = next.redraw(n); !ok {
+			return nil, false
+		}
 	}
-	return next, ok
+	return next, true
+}
+
+// below reports whether n is in the tree of m, below it.
+func below(n, m *Node) bool {
+	for p := n.Parent; p != nil; p = p.Parent {
+		if p == m {
+			return true
+		}
+	}
+	return false
 }
 
 // undo takes the edits out of the graph, last first.

@@ -47,10 +47,18 @@ type overviewItem struct {
 	depth    int             // 0 for the start page
 	file     string          // its node's file
 
+	// Its place in the map, set by measure: each item's tree is drawn in
+	// a frame of its own, its box's top at 0, moved down by dy from its
+	// parent's frame, so that a tree that grows moves only the frames
+	// after it.
+	lines []string // its label, wrapped to its box
+	h     float64  // its box's height
+	tree  float64  // its tree's height, each box with the gap below it
+	dy    float64  // its frame's offset in its parent's frame
+
 	// Where the item landed, set as the map and the list are written.
-	box, lines  span    // its box in the map, and the lines of its tree
-	label, kids span    // its label in the list, and the list of its children
-	h, x, top   float64 // the box's height and place
+	at, box, path, inner span // its frame's dy, its box, its lines to its children, and all its frame holds
+	label, kids          span // its label in the list, and the list of its children
 }
 
 // span is a range of bytes.
@@ -178,76 +186,110 @@ func overviewTree(n *Node, dir string, depth int) *overviewItem {
 // overviewSVG draws the tree as an indented list of boxes, one below the
 // other, each a link, with lines from each box to those of its folder.
 // Labels wrap to the width left at their level, so the map stays one
-// narrow column that a phone shows at full width.
+// narrow column that a phone shows at full width. Each tree is drawn in
+// a group of its own, moved down to its place (see overviewItem), so
+// that a quick rebuild redraws only what changed.
 func overviewSVG(root *overviewItem, label string) template.HTML {
 	// The SVG is written as compact as the minifier would make it, with
 	// appends rather than fmt: on a large wizard it has thousands of boxes.
 	// Sized for the whole tree at once: growing buffers of megabytes
 	// step by step cost more than writing them.
-	items := root.count()
-	m := mapDrawing{boxes: make([]byte, 0, 400*items), lines: make([]byte, 0, 32*items), y: overviewPad}
-	m.draw(root)
-	height := m.y - overviewGap + overviewPad
-	b := make([]byte, 0, len(m.lines)+len(m.boxes)+512)
+	root.dy = overviewPad
+	height := overviewPad + root.measure() - overviewGap + overviewPad
+	b := make([]byte, 0, 460*root.count()+512)
 	b = append(b, `<svg class="overview-map" viewBox="0 0 `...)
 	b = strconv.AppendInt(b, overviewWidth, 10)
 	b = append(b, ' ')
 	b = svgNum(b, height)
 	b = append(b, `" width="100%" role="group" aria-label="`...)
 	b = append(b, template.HTMLEscapeString(label)...)
-	b = append(b, `"><g class="overview-lines" fill="none" stroke="`+overviewLine+`" stroke-width="1.5" aria-hidden="true">`...)
-	linesAt := len(b)
-	b = append(b, m.lines...)
-	b = append(b, `</g><g class="overview-boxes">`...)
-	root.shiftMap(len(b), linesAt)
-	b = append(b, m.boxes...)
-	b = append(b, `</g></svg>`...)
+	b = append(b, `">`...)
+	b = drawTree(b, root)
+	b = append(b, `</svg>`...)
 	return template.HTML(b)
 }
 
-// mapDrawing is the map being drawn: its boxes and its connecting lines,
-// each in the order the SVG holds them, and the top of the next box.
-type mapDrawing struct {
-	boxes, lines []byte
-	y            float64
+// overviewX is where the boxes of a level of the tree start.
+func overviewX(depth int) float64 { return float64(overviewPad + depth*overviewIndent) }
+
+// wrap breaks the item's label into the lines its box holds, and sets
+// the box's height.
+func (it *overviewItem) wrap() {
+	w := float64(overviewWidth-overviewPad) - overviewX(it.depth)
+	it.lines = wrapLabel(it.Label, max(overviewMinCol, int((w-2*overviewPadX)/overviewCharW)))
+	it.h = float64(len(it.lines)*overviewLineH + 2*overviewPadY)
 }
 
-// draw appends the boxes and lines of the tree of it, with its box at
-// the top m.y, notes in each item where its box and the lines of its
-// tree landed, and returns the middle of its box.
-func (m *mapDrawing) draw(it *overviewItem) (mid float64) {
-	x := float64(overviewPad + it.depth*overviewIndent)
-	top := m.y
-	it.lines.start = len(m.lines)
-	it.box.start = len(m.boxes)
-	var h float64
-	m.boxes, h = drawBox(m.boxes, it, x, top)
-	it.box.end, it.h, it.x, it.top = len(m.boxes), h, x, top
-	m.y += h + overviewGap
-	if len(it.Children) > 0 {
-		tick := x + overviewTick
-		last := 0.0
-		for _, c := range it.Children {
-			cm := m.draw(c)
-			m.lines = append(m.lines, `<path d="M`...)
-			m.lines = svgNum(m.lines, tick)
-			m.lines = append(m.lines, ' ')
-			m.lines = svgNum(m.lines, cm)
-			m.lines = append(m.lines, 'h')
-			m.lines = svgNum(m.lines, x+overviewIndent-tick)
-			m.lines = append(m.lines, `"/>`...)
-			last = cm
-		}
-		m.lines = append(m.lines, `<path d="M`...)
-		m.lines = svgNum(m.lines, tick)
-		m.lines = append(m.lines, ' ')
-		m.lines = svgNum(m.lines, top+h)
-		m.lines = append(m.lines, 'v')
-		m.lines = svgNum(m.lines, last-(top+h))
-		m.lines = append(m.lines, `"/>`...)
+// measure wraps the labels of the tree of it, places its children's
+// frames in its own and returns the tree's height.
+func (it *overviewItem) measure() float64 {
+	it.wrap()
+	y := it.h + overviewGap
+	for _, c := range it.Children {
+		c.dy = y
+		y += c.measure()
 	}
-	it.lines.end = len(m.lines)
-	return top + h/2
+	it.tree = y
+	return y
+}
+
+// drawTree appends the frame of a measured item: a group moved down by
+// its dy, holding its box, its lines and its children's frames; spans
+// are noted relative to b.
+func drawTree(b []byte, it *overviewItem) []byte {
+	b = append(b, `<g transform="translate(0 `...)
+	it.at.start = len(b)
+	b = svgNum(b, it.dy)
+	it.at.end = len(b)
+	b = append(b, `)">`...)
+	b = drawFrame(b, it)
+	return append(b, `</g>`...)
+}
+
+// drawFrame appends what the frame of a measured item holds.
+func drawFrame(b []byte, it *overviewItem) []byte {
+	it.inner.start = len(b)
+	it.box.start = len(b)
+	b = drawBox(b, it)
+	it.box.end = len(b)
+	it.path.start = len(b)
+	b = drawLines(b, it.depth, it.h, it.Children)
+	it.path.end = len(b)
+	for _, c := range it.Children {
+		b = drawTree(b, c)
+	}
+	it.inner.end = len(b)
+	return b
+}
+
+// drawLines appends the lines of a box at depth, h high, to its
+// children (in its frame, their frames moved down by their dy): a tick
+// to the middle of each, and one down to the last. They come before the
+// children's boxes, which are drawn over their ends.
+func drawLines(b []byte, depth int, h float64, children []*overviewItem) []byte {
+	if len(children) == 0 {
+		return b
+	}
+	tick := overviewX(depth) + overviewTick
+	b = append(b, `<path class="overview-lines" d="`...)
+	last := 0.0
+	for _, c := range children {
+		last = c.dy + c.h/2
+		b = svgSegment(b, tick, last, 'h', overviewIndent-overviewTick)
+	}
+	b = svgSegment(b, tick, h, 'v', last-h)
+	return append(b, `" fill="none" stroke="`+overviewLine+`" stroke-width="1.5" aria-hidden="true"/>`...)
+}
+
+// svgSegment appends a line of a path: from (x, y), d units across (way
+// 'h') or down (way 'v').
+func svgSegment(b []byte, x, y float64, way byte, d float64) []byte {
+	b = append(b, 'M')
+	b = svgNum(b, x)
+	b = append(b, ' ')
+	b = svgNum(b, y)
+	b = append(b, way)
+	return svgNum(b, d)
 }
 
 // svgNum appends a number as the map writes it: as strconv's shortest
@@ -269,13 +311,11 @@ func svgAttr(b []byte, name string, v float64) []byte {
 	return append(b, '"')
 }
 
-// drawBox appends the box of one item of the map, a link with its label
-// wrapped to the width left at x, with its top at top, and returns the
-// box's height.
-func drawBox(b []byte, it *overviewItem, x, top float64) ([]byte, float64) {
+// drawBox appends the box of one wrapped item of the map, a link with
+// its label, its top at 0 in the item's frame.
+func drawBox(b []byte, it *overviewItem) []byte {
+	x := overviewX(it.depth)
 	w := float64(overviewWidth-overviewPad) - x
-	text := wrapLabel(it.Label, max(overviewMinCol, int((w-2*overviewPadX)/overviewCharW)))
-	h := float64(len(text)*overviewLineH + 2*overviewPadY)
 	class := "overview-page"
 	if it.menu {
 		class = "overview-menu"
@@ -284,43 +324,31 @@ func drawBox(b []byte, it *overviewItem, x, top float64) ([]byte, float64) {
 	b = append(b, template.HTMLEscapeString(it.Href)...)
 	b = append(b, `" class="`+class+`"><rect`...)
 	b = svgAttr(b, "x", x+overviewSlack)
-	b = svgAttr(b, "y", top+overviewSlack)
+	b = svgAttr(b, "y", overviewSlack)
 	b = svgAttr(b, "width", w-2*overviewSlack)
-	b = svgAttr(b, "height", h-2*overviewSlack)
+	b = svgAttr(b, "height", it.h-2*overviewSlack)
 	b = svgAttr(b, "rx", overviewRadius)
 	b = append(b, ` fill="`+overviewPaper+`" stroke="`+overviewLink+`"`...)
 	b = svgAttr(b, "stroke-width", overviewStroke)
 	b = append(b, `/><text`...)
 	b = svgAttr(b, "font-size", overviewFont)
 	b = append(b, ` fill="`+overviewLink+`">`...)
-	for i, l := range text {
+	for i, l := range it.lines {
 		// A no-break space ends every line but the last: the link's name
 		// is its text, and the lines must not run together in it. (The
 		// minifier drops plain spaces between tspans.) The baseline sits a
 		// quarter of the font size above the foot of the line.
-		if i < len(text)-1 {
-			l += "\u00a0"
-		}
 		b = append(b, `<tspan`...)
 		b = svgAttr(b, "x", x+overviewPadX)
-		b = svgAttr(b, "y", top+overviewPadY+float64((i+1)*overviewLineH)-0.25*overviewFont)
+		b = svgAttr(b, "y", overviewPadY+float64((i+1)*overviewLineH)-0.25*overviewFont)
 		b = append(b, '>')
 		b = append(b, template.HTMLEscapeString(l)...)
+		if i < len(it.lines)-1 {
+			b = append(b, "\u00a0"...)
+		}
 		b = append(b, `</tspan>`...)
 	}
-	return append(b, `</text></a>`...), h
-}
-
-// shiftMap moves the box spans of the tree of it by boxes bytes, and
-// its line spans by lines bytes.
-func (it *overviewItem) shiftMap(boxes, lines int) {
-	it.box.start += boxes
-	it.box.end += boxes
-	it.lines.start += lines
-	it.lines.end += lines
-	for _, c := range it.Children {
-		c.shiftMap(boxes, lines)
-	}
+	return append(b, `</text></a>`...)
 }
 
 // wrapLabel breaks a label into lines of at most cols characters, at

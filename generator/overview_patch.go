@@ -8,25 +8,26 @@ import (
 )
 
 // overviewLayout is where each node stands on the last overview page of
-// a Builder: its box in the map and its label in the list. After an edit
-// that changed link titles or the order of siblings alone, a quick
-// rebuild splices the new boxes, lines and labels into the page instead
-// of drawing all of it again, which on a large wizard took longer than
-// the rest of the rebuild.
+// a Builder: its frame, box and lines in the map, and its label in the
+// list. After edits that keep the tree's folders, a quick rebuild draws
+// again only the trees that changed, in their frames, and moves the
+// frames after them, instead of drawing all of the page again, which
+// on a large wizard took longer than the rest of the rebuild.
 type overviewLayout struct {
-	page  []byte
-	spots []overviewSpot // in the order of the walk
-	index map[string]int // each node file's spot; shared by layouts in the same order
+	page   []byte
+	height span           // the map's height, in its viewBox
+	spots  []overviewSpot // in the order of the walk
+	index  map[string]int // each node file's spot
 }
 
 // overviewSpot is one node's place on the overview page.
 type overviewSpot struct {
-	box, lines  span // byte ranges in the page: its box, and the lines of its tree
-	label, kids span // its label in the list, and the list of its children
-	file, href  string
-	menu        bool
-	depth       int
-	h, x, top   float64 // the box's height and place in the map
+	at, box, path, inner span // byte ranges in the page, as overviewItem has them
+	label, kids          span
+	file, href           string
+	menu                 bool
+	depth, count         int     // its depth, and the nodes of its tree
+	h, tree, dy          float64 // as overviewItem has them
 }
 
 // layOut records where the items of the tree stand on page, whose map
@@ -43,30 +44,44 @@ func layOut(page []byte, root *overviewItem, svg, list []byte) *overviewLayout {
 		return nil
 	}
 	listAt += after
-	n := root.count()
-	lay := &overviewLayout{page: page, spots: appendSpots(make([]overviewSpot, 0, n), root, mapAt, mapAt, listAt), index: make(map[string]int, n)}
-	for i, s := range lay.spots {
-		lay.index[s.file] = i
+	// The height is the fourth number of the viewBox.
+	const viewBox = `viewBox="0 0 `
+	h := bytes.Index(svg, []byte(viewBox))
+	if h < 0 {
+		return nil
 	}
+	h += len(viewBox)
+	h += bytes.IndexByte(svg[h:], ' ') + 1
+	lay := &overviewLayout{page: page, height: span{mapAt + h, mapAt + h + bytes.IndexByte(svg[h:], '"')}}
+	lay.spots = appendSpots(make([]overviewSpot, 0, root.count()), root, mapAt, listAt)
+	lay.index = indexSpots(lay.spots)
 	return lay
 }
 
 // appendSpots appends the spots of the tree of it, in the order of the
-// walk, whose spans are relative to the boxes, the lines and the list
-// that hold them, which stand at those offsets in the page.
-func appendSpots(spots []overviewSpot, it *overviewItem, boxes, lines, list int) []overviewSpot {
+// walk; its map spans are relative to a map at offset m of the page, its
+// list spans to a list at offset l.
+func appendSpots(spots []overviewSpot, it *overviewItem, m, l int) []overviewSpot {
+	at := func(s span, base int) span { return span{base + s.start, base + s.end} }
 	spots = append(spots, overviewSpot{
-		box:   span{boxes + it.box.start, boxes + it.box.end},
-		lines: span{lines + it.lines.start, lines + it.lines.end},
-		label: span{list + it.label.start, list + it.label.end},
-		kids:  span{list + it.kids.start, list + it.kids.end},
-		file:  it.file, href: it.Href, menu: it.menu, depth: it.depth,
-		h: it.h, x: it.x, top: it.top,
+		at: at(it.at, m), box: at(it.box, m), path: at(it.path, m), inner: at(it.inner, m),
+		label: at(it.label, l), kids: at(it.kids, l),
+		file: it.file, href: it.Href, menu: it.menu, depth: it.depth, count: it.count(),
+		h: it.h, tree: it.tree, dy: it.dy,
 	})
 	for _, c := range it.Children {
-		spots = appendSpots(spots, c, boxes, lines, list)
+		spots = appendSpots(spots, c, m, l)
 	}
 	return spots
+}
+
+// indexSpots maps each node file to its spot.
+func indexSpots(spots []overviewSpot) map[string]int {
+	index := make(map[string]int, len(spots))
+	for i, s := range spots {
+		index[s.file] = i
+	}
+	return index
 }
 
 // splice is a replacement of a byte range.
@@ -75,102 +90,156 @@ type splice struct {
 	with []byte
 }
 
-// patch returns the page with the new link titles of nodes, and the
-// layout of that page. ok is false when a node is not on the page, or
-// its new label wraps to another number of lines, which moves every box
-// below it: then the page must be drawn again.
-func (lay *overviewLayout) patch(nodes []*Node) (next *overviewLayout, ok bool) {
-	var splices []splice
-	for _, n := range nodes {
-		i, found := lay.index[n.File]
-		if !found {
-			return nil, false
-		}
-		spot := lay.spots[i]
-		box, h := drawBox(nil, &overviewItem{Href: spot.href, Label: n.LinkTitle, menu: spot.menu}, spot.x, spot.top)
-		if h != spot.h {
-			return nil, false
-		}
-		splices = append(splices, splice{spot.box, box}, splice{spot.label, appendHTML(nil, n.LinkTitle)})
-	}
-	next, _ = lay.splice(splices)
-	return next, true
-}
-
-// redraw returns the page with the tree below p drawn again, in the
-// order of its children now, and the layout of that page. ok is false
-// when p is not on the page, or its tree no longer has the size it had
-// there: then the page must be drawn again.
-func (lay *overviewLayout) redraw(p *Node) (next *overviewLayout, ok bool) {
-	i, found := lay.index[p.File]
+// redraw returns the page with the tree of n drawn again as the graph
+// has it now (its label, its children, their order, nodes come or gone),
+// the frames after it moved by what it grew, and the layout of that
+// page. ok is false when n is not on the page.
+func (lay *overviewLayout) redraw(n *Node) (next *overviewLayout, ok bool) {
+	i, found := lay.index[n.File]
 	if !found {
 		return nil, false
 	}
-	spot := lay.spots[i]
-	root := overviewTree(p, path.Dir(overviewPage), spot.depth)
-	n := root.count()
-	if i+n > len(lay.spots) || root.Href != spot.href {
+	old := lay.spots[i]
+	it := overviewTree(n, path.Dir(overviewPage), old.depth)
+	if it.Href != old.href {
 		return nil, false
 	}
-	last := lay.spots[i+n-1]
-	m := mapDrawing{y: spot.top}
-	m.draw(root)
-	if m.y != last.top+last.h+overviewGap {
-		return nil, false
+	it.dy = old.dy
+	grow := it.measure() - old.tree
+	frame := drawFrame(nil, it)
+	var kids []byte // the list of its children, as appendList writes it in the page's list
+	if len(it.Children) > 0 {
+		kids = appendList(nil, it.Children)
 	}
-	kids := appendList(nil, root.Children)
-	next, at := lay.splice([]splice{
-		{spot.lines, m.lines},
-		{span{spot.box.start, last.box.end}, m.boxes},
-		{spot.kids, kids},
-	})
-	fresh := appendSpots(make([]overviewSpot, 0, n), root, at[1], at[0], at[2])
-	// Root's own label and list are where they were, with the old
-	// boxes' shift.
-	fresh[0].label, fresh[0].kids = next.spots[i].label, next.spots[i].kids
-	copy(next.spots[i:], fresh)
-	next.index = maps.Clone(lay.index)
-	for j, s := range fresh {
-		next.index[s.file] = i + j
+	splices := []splice{
+		{old.inner, frame},
+		{old.label, appendHTML(nil, it.Label)},
+		{old.kids, kids},
+	}
+	// Its ancestors' trees grow with it (in height and in nodes), and
+	// the frames after it in each of them move down.
+	var ancestors []int
+	for a := n.Parent; a != nil; a = a.Parent {
+		ai, ok := lay.index[a.File]
+		if !ok {
+			return nil, false
+		}
+		ancestors = append(ancestors, ai)
+	}
+	moved := map[int]float64{}
+	if grow != 0 {
+		child, h := n, it.h
+		for k, a := 0, n.Parent; a != nil; k, a = k+1, a.Parent {
+			ai := ancestors[k]
+			// The children of a as they will stand: after child, moved.
+			items := make([]*overviewItem, len(a.Children))
+			after := false
+			for j, c := range a.Children {
+				ci, ok := lay.index[c.File]
+				if !ok {
+					return nil, false
+				}
+				s := lay.spots[ci]
+				items[j] = &overviewItem{dy: s.dy, h: s.h}
+				if c == child {
+					items[j].h = h
+					after = true
+				} else if after {
+					items[j].dy += grow
+					moved[ci] = items[j].dy
+					splices = append(splices, splice{s.at, svgNum(nil, items[j].dy)})
+				}
+			}
+			as := lay.spots[ai]
+			splices = append(splices, splice{as.path, drawLines(nil, as.depth, as.h, items)})
+			child, h = a, as.h
+		}
+		height := overviewPad + lay.spots[0].tree + grow - overviewGap + overviewPad
+		splices = append(splices, splice{lay.height, svgNum(nil, height)})
+	}
+
+	page, at, move := splicePage(lay.page, splices)
+	// The tree's own spots, from what was just drawn: its frame's dy
+	// where it was, its frame and its list where they were spliced in.
+	fresh := appendSpots(nil, it, at[0], at[2])
+	fresh[0].at = move(old.at)
+	fresh[0].label = span{at[1], at[1] + len(splices[1].with)}
+	fresh[0].kids = span{at[2], at[2] + len(kids)}
+	next = &overviewLayout{page: page, height: move(lay.height), spots: make([]overviewSpot, 0, len(lay.spots)-old.count+len(fresh))}
+	for j, s := range lay.spots {
+		switch {
+		case j == i:
+			next.spots = append(next.spots, fresh...)
+			continue
+		case j > i && j < i+old.count:
+			continue
+		}
+		s.at, s.box, s.path, s.inner = move(s.at), move(s.box), move(s.path), move(s.inner)
+		s.label, s.kids = move(s.label), move(s.kids)
+		if dy, ok := moved[j]; ok {
+			s.dy = dy
+		}
+		if j < i && slices.Contains(ancestors, j) {
+			s.tree += grow
+			s.count += len(fresh) - old.count
+		}
+		next.spots = append(next.spots, s)
+	}
+	if len(fresh) == old.count {
+		next.index = maps.Clone(lay.index)
+		for j, s := range fresh {
+			next.index[s.file] = i + j
+		}
+	} else {
+		next.index = indexSpots(next.spots)
 	}
 	return next, true
 }
 
-// splice returns the page with splices made, in the order of the page
-// and not overlapping, and its layout, in which every offset moved by
-// what the splices before it added or took; at is where each splice's
-// bytes start in the new page.
-func (lay *overviewLayout) splice(splices []splice) (next *overviewLayout, at []int) {
-	slices.SortFunc(splices, func(a, b splice) int { return a.start - b.start })
+// splicePage returns page with splices made, which must not overlap;
+// at is where each splice's bytes start in the new page, in the order of
+// splices as given, and move moves a span of the old page to where its
+// bytes are in the new: by what the splices that end at or before each
+// of its ends added or took.
+func splicePage(page []byte, splices []splice) (out []byte, at []int, move func(span) span) {
+	order := make([]int, len(splices))
+	for i := range order {
+		order[i] = i
+	}
+	slices.SortFunc(order, func(a, b int) int { return splices[a].start - splices[b].start })
 	grow := 0
 	for _, s := range splices {
 		grow += len(s.with) - (s.end - s.start)
 	}
-	page := make([]byte, 0, len(lay.page)+max(grow, 0))
+	out = make([]byte, 0, len(page)+max(grow, 0))
+	at = make([]int, len(splices))
 	from := 0
-	for _, s := range splices {
-		page = append(page, lay.page[from:s.start]...)
-		at = append(at, len(page))
-		page = append(page, s.with...)
+	ends := make([]int, len(order))
+	sums := make([]int, len(order))
+	sum := 0
+	for k, i := range order {
+		s := splices[i]
+		out = append(out, page[from:s.start]...)
+		at[i] = len(out)
+		out = append(out, s.with...)
 		from = s.end
+		sum += len(s.with) - (s.end - s.start)
+		ends[k], sums[k] = s.end, sum
 	}
-	page = append(page, lay.page[from:]...)
+	out = append(out, page[from:]...)
 
 	shift := func(off int) int {
-		moved := off
-		for _, s := range splices {
-			if s.end <= off {
-				moved += len(s.with) - (s.end - s.start)
-			}
+		k, found := slices.BinarySearch(ends, off)
+		for found && k+1 < len(ends) && ends[k+1] == off {
+			k++
 		}
-		return moved
+		switch {
+		case found:
+			return off + sums[k]
+		case k == 0:
+			return off
+		}
+		return off + sums[k-1]
 	}
-	move := func(s span) span { return span{shift(s.start), shift(s.end)} }
-	next = &overviewLayout{page: page, spots: slices.Clone(lay.spots), index: lay.index}
-	for i := range next.spots {
-		spot := &next.spots[i]
-		spot.box, spot.lines = move(spot.box), move(spot.lines)
-		spot.label, spot.kids = move(spot.label), move(spot.kids)
-	}
-	return next, at
+	return out, at, func(s span) span { return span{shift(s.start), shift(s.end)} }
 }

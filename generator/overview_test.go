@@ -19,8 +19,21 @@ type svgBox struct {
 	X, Y, W, H float64
 }
 
-// readMap parses the <svg> of the overview page.
+// svgLine is a line of the overview map, in the map's coordinates: a
+// tick from (X, Y) dX to the right, or a drop from (X, Y) dY down.
+type svgLine struct {
+	X, Y, DX, DY float64
+}
+
+// readMap parses the <svg> of the overview page, the frames moved into
+// place.
 func readMap(t *testing.T, page string) (viewBox []float64, width string, boxes []svgBox) {
+	viewBox, width, boxes, _ = readMapLines(t, page)
+	return viewBox, width, boxes
+}
+
+// readMapLines is readMap, with the lines between the boxes.
+func readMapLines(t *testing.T, page string) (viewBox []float64, width string, boxes []svgBox, lines []svgLine) {
 	t.Helper()
 	start := strings.Index(page, "<svg class=\"overview-map\"")
 	end := strings.Index(page[max(start, 0):], "</svg>")
@@ -30,6 +43,9 @@ func readMap(t *testing.T, page string) (viewBox []float64, width string, boxes 
 	dec := xml.NewDecoder(strings.NewReader(page[start : start+end+len("</svg>")]))
 	var cur *svgBox
 	inText := false
+	frames := []float64{0} // the offset of each open group
+	translate := regexp.MustCompile(`^translate\(0 (-?[0-9.]+)\)$`)
+	pathCmd := regexp.MustCompile(`M(-?[0-9.]+) (-?[0-9.]+)([hv])(-?[0-9.]+)`)
 	num := func(s string) float64 {
 		f, err := strconv.ParseFloat(s, 64)
 		if err != nil {
@@ -57,18 +73,46 @@ func readMap(t *testing.T, page string) (viewBox []float64, width string, boxes 
 					viewBox = append(viewBox, num(f))
 				}
 				width = attr["width"]
+			case "g":
+				dy := 0.0
+				if tr, ok := attr["transform"]; ok {
+					m := translate.FindStringSubmatch(tr)
+					if m == nil {
+						t.Fatalf("a group moved by %q, not translate(0 dy)", tr)
+					}
+					dy = num(m[1])
+				}
+				frames = append(frames, frames[len(frames)-1]+dy)
 			case "a":
 				boxes = append(boxes, svgBox{Href: attr["href"]})
 				cur = &boxes[len(boxes)-1]
 			case "rect":
 				if cur != nil {
-					cur.X, cur.Y, cur.W, cur.H = num(attr["x"]), num(attr["y"]), num(attr["width"]), num(attr["height"])
+					y := frames[len(frames)-1]
+					cur.X, cur.Y, cur.W, cur.H = num(attr["x"]), y+num(attr["y"]), num(attr["width"]), num(attr["height"])
+				}
+			case "path":
+				y := frames[len(frames)-1]
+				d := attr["d"]
+				if pathCmd.ReplaceAllString(d, "") != "" {
+					t.Fatalf("a path of the map draws %q: want moves, each with one h or v", d)
+				}
+				for _, m := range pathCmd.FindAllStringSubmatch(d, -1) {
+					l := svgLine{X: num(m[1]), Y: y + num(m[2])}
+					if m[3] == "h" {
+						l.DX = num(m[4])
+					} else {
+						l.DY = num(m[4])
+					}
+					lines = append(lines, l)
 				}
 			case "text":
 				inText = true
 			}
 		case xml.EndElement:
 			switch tok.Name.Local {
+			case "g":
+				frames = frames[:len(frames)-1]
 			case "a":
 				cur = nil
 			case "text":
@@ -80,7 +124,7 @@ func readMap(t *testing.T, page string) (viewBox []float64, width string, boxes 
 			}
 		}
 	}
-	return viewBox, width, boxes
+	return viewBox, width, boxes, lines
 }
 
 func TestOverviewPage(t *testing.T) {
@@ -114,7 +158,7 @@ func TestOverviewPage(t *testing.T) {
 		t.Error("the overview loads something from outside the site")
 	}
 
-	viewBox, width, boxes := readMap(t, page)
+	viewBox, width, boxes, lines := readMapLines(t, page)
 	if len(viewBox) != 4 || viewBox[2] != overviewWidth || width != "100%" {
 		t.Fatalf("viewBox %v, width %q: want a map %d units wide that fills the page", viewBox, width, overviewWidth)
 	}
@@ -165,6 +209,47 @@ func TestOverviewPage(t *testing.T) {
 	}
 	if n := strings.Count(boxes[1].Text, "\u00a0"); n < 2 {
 		t.Errorf("the long label is on %d lines, want it wrapped to 3 or more", n+1)
+	}
+
+	// Lines: a tick to the middle of every box but the start page's, from
+	// its parent's drop, which runs from the parent's box down to the
+	// tick of its last child.
+	var ticks, drops []svgLine
+	for _, l := range lines {
+		if l.DX != 0 {
+			ticks = append(ticks, l)
+		} else {
+			drops = append(drops, l)
+		}
+	}
+	if len(ticks) != len(boxes)-1 {
+		t.Errorf("%d ticks for %d boxes below the start page", len(ticks), len(boxes)-1)
+	}
+	for _, b := range boxes[1:] {
+		left, mid := b.X-overviewSlack, b.Y+b.H/2
+		if !slices.ContainsFunc(ticks, func(l svgLine) bool { return l.X+l.DX == left && l.Y == mid }) {
+			t.Errorf("no tick reaches box %q at (%g, %g): %v", b.Text, left, mid, ticks)
+		}
+	}
+	menus := 0
+	for i, b := range boxes {
+		if i+1 == len(boxes) || boxes[i+1].X <= b.X {
+			continue // no children
+		}
+		menus++
+		x, bottom := b.X-overviewSlack+overviewTick, b.Y+b.H+overviewSlack
+		drop := slices.IndexFunc(drops, func(l svgLine) bool { return l.X == x && l.Y == bottom })
+		if drop < 0 {
+			t.Errorf("no line drops from box %q at (%g, %g): %v", b.Text, x, bottom, drops)
+			continue
+		}
+		end := drops[drop].Y + drops[drop].DY
+		if !slices.ContainsFunc(ticks, func(l svgLine) bool { return l.X == x && l.Y == end }) {
+			t.Errorf("the line from box %q ends at %g, where no tick starts", b.Text, end)
+		}
+	}
+	if len(drops) != menus {
+		t.Errorf("%d drops for %d boxes with boxes below them", len(drops), menus)
 	}
 
 	// The same tree as a nested list.

@@ -1,0 +1,193 @@
+package generator
+
+import (
+	"errors"
+	"io/fs"
+	"path"
+	"slices"
+	"strings"
+)
+
+// The quick path for node files that come or go: a new answer in a
+// folder that has its node, or an answer deleted that nothing leads to
+// but its folder's default choices. Such a node changes its parent's
+// choices and the overview (its parent's tree, drawn again), and nothing
+// else shows it; anything else (a new folder's _index.md, a node that
+// other nodes lead to, an address that is taken) is left to the usual
+// build, which also words the error.
+
+// readNew reads a node file that the last build did not have and places
+// it, not yet in the graph, below the node of its folder, as buildGraph
+// would. keep is false when the walk of content/ leaves the file out or
+// it came and went; ok is false when the usual build must read it.
+func readNew(l *loader, w *wizard, dirs []string, drafts bool, e *edit) (keep, ok bool) {
+	rel, name := e.rel, path.Base(e.rel)
+	if ignored(name) {
+		return false, true
+	}
+	info, err := fs.Lstat(l.fsys, path.Join(contentDir, rel))
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return false, true
+	case err != nil || !info.Mode().IsRegular():
+		return false, false
+	}
+	if name == sectionFile || !slices.Contains(dirs, parentDir(rel)) {
+		return false, false // a folder's node gives an address to what the folder holds
+	}
+	data, err := readContent(l, rel)
+	if err != nil {
+		return false, false
+	}
+	parsed := parseNode(rel, data, l.displayPath(rel), l.probs)
+	if parsed == nil || l.probs.count() > 0 || (parsed.Draft && !drafts) {
+		return false, false
+	}
+	p := w.byFile[path.Join(parentDir(rel), sectionFile)]
+	if p == nil {
+		return false, false
+	}
+	slug := slugify(strings.TrimSuffix(name, ".md"))
+	if s := parsed.front.Slug; s != "" {
+		if strings.ContainsAny(s, `/\`) || slugify(s) != s {
+			return false, false
+		}
+		slug = s
+	}
+	url := slug + "/index.html"
+	if d := p.urlDir(); d != "" {
+		url = d + "/" + url
+	}
+	// Only a sibling can have the same address: each folder's nodes are
+	// below their parent's.
+	if url == overviewPage || slices.ContainsFunc(p.Children, func(c *Node) bool { return c.URL == url }) {
+		return false, false
+	}
+	for _, out := range w.assets {
+		if out == url {
+			return false, false
+		}
+	}
+	n := readResult{node: parsed}.clone().node
+	n.Parent, n.URL = p, url
+	e.node, e.file, e.added = n, memoFile{data: data, read: readResult{node: parsed}}, true
+	return true, true
+}
+
+// isGone reports whether a file of content/ no longer exists.
+func isGone(fsys fs.FS, rel string) bool {
+	_, err := fs.Stat(fsys, path.Join(contentDir, rel))
+	return errors.Is(err, fs.ErrNotExist)
+}
+
+// insert puts a new node, placed by readNew and its body rendered, into
+// the graph: in the walk's order, among its siblings, and in its
+// parent's default choices.
+func (g *graphEdit) insert(e *edit) {
+	w, n := g.r.w, e.node
+	p := n.Parent
+	nodes, children := w.nodes, p.Children
+	g.undos = append(g.undos, func() {
+		w.nodes, p.Children = nodes, children
+		delete(w.byFile, n.File)
+		delete(g.r.bodies, n)
+	})
+	i, _ := slices.BinarySearchFunc(nodes, n.File, func(m *Node, file string) int { return comparePaths(m.File, file) })
+	w.nodes = make([]*Node, 0, len(nodes)+1)
+	w.nodes = append(append(append(w.nodes, nodes[:i]...), n), nodes[i:]...)
+	w.byFile[n.File] = n
+	p.Children = append(slices.Clone(children), n)
+	slices.SortStableFunc(p.Children, siblingOrder)
+	g.r.bodies[n] = e.body.body
+	n.External = e.body.external
+	for _, f := range e.body.links {
+		n.Links = append(n.Links, w.byFile[f])
+	}
+	g.edited = append(g.edited, e)
+	g.stale = append(g.stale, p, n)
+	g.linksChanged, g.reshaped = true, true
+}
+
+// remove takes a node whose file is gone out of the graph, and reports
+// whether it could: not the start page nor a folder's node, and nothing
+// leads to it but its parent's default choices.
+func (g *graphEdit) remove(n *Node) bool {
+	w, p := g.r.w, n.Parent
+	if p == nil || n.IsSection() || len(n.Children) > 0 {
+		return false
+	}
+	for _, m := range w.nodes {
+		if m == n {
+			continue
+		}
+		chosen := m.front.Choices != nil && slices.ContainsFunc(m.Choices, func(c Link) bool { return c.Node == n })
+		if chosen || (m.Prev != nil && m.Prev.Node == n) || (m.Next != nil && m.Next.Node == n) || slices.Contains(m.Links, n) {
+			return false
+		}
+	}
+	nodes, children, body := w.nodes, p.Children, g.r.bodies[n]
+	g.undos = append(g.undos, func() {
+		w.nodes, p.Children = nodes, children
+		w.byFile[n.File] = n
+		g.r.bodies[n] = body
+	})
+	w.nodes = slices.DeleteFunc(slices.Clone(nodes), func(m *Node) bool { return m == n })
+	p.Children = slices.DeleteFunc(slices.Clone(children), func(m *Node) bool { return m == n })
+	delete(w.byFile, n.File)
+	delete(g.r.bodies, n)
+	g.gone = append(g.gone, n)
+	g.stale = append(g.stale, p)
+	g.linksChanged, g.reshaped = true, true
+	return true
+}
+
+// bodiesStillLead reports whether every body's links lead where they
+// led when it was rendered, now that nodes came or went: a link to a
+// file that was missing, or is gone, needs the usual build. Only links
+// to those files can lead elsewhere (a new or deleted file is never a
+// folder's node, which a link to its folder would find).
+func (g *graphEdit) bodiesStillLead(bodies map[string]memoBody) bool {
+	var moved []string // a few files: compared one by one, faster than hashed
+	for _, e := range g.edited {
+		moved = append(moved, e.rel)
+	}
+	for _, n := range g.gone {
+		moved = append(moved, n.File)
+	}
+	leads := func(resolved []resolvedLink) bool {
+		for _, l := range resolved {
+			if slices.Contains(moved, l.path) && g.r.w.resolve(l.path).leadsTo() != l.to {
+				return false
+			}
+		}
+		return true
+	}
+	for _, e := range g.edited {
+		if !leads(e.body.resolved) {
+			return false
+		}
+	}
+	for file, b := range bodies {
+		if !slices.Contains(moved, file) && !leads(b.resolved) {
+			return false
+		}
+	}
+	return true
+}
+
+// reshapeMemo records in memo the node files that came, whose pages and
+// bodies are in already, and those that went.
+func (g *graphEdit) reshapeMemo(memo *buildMemo, adds []*edit) {
+	order := slices.Clone(memo.order)
+	for _, n := range g.gone {
+		order = slices.DeleteFunc(order, func(rel string) bool { return rel == n.File })
+		delete(memo.files, n.File)
+		delete(memo.bodies, n.File)
+		delete(memo.pages, n.URL)
+	}
+	for _, e := range adds {
+		i, _ := slices.BinarySearchFunc(order, e.rel, comparePaths)
+		order = slices.Insert(order, i, e.rel)
+	}
+	memo.order = order
+}
