@@ -593,6 +593,12 @@ func TestBuilderNodesComeAndGo(t *testing.T) {
 		{name: "drie deleted while a body links to it", rel: drie,
 			wantErr: `site/content/a/twee.md:6: link to "drie.md": no such node`},
 		{name: "drie back", rel: drie, data: "---\ntitle: Drie\n---\n\nTerug.\n"},
+		{name: "the definitions link to drie", rel: "content/_definitions.md", data: "---\ntitle: Definities\n---\n\nZie [drie](a/drie.md).\n"},
+		{name: "twee stops linking to drie", rel: "content/a/twee.md", data: "---\ntitle: Twee\nweight: 2\n---\n\nTekst.\n", wantRendered: 1},
+		{name: "drie deleted while the definitions link to it", rel: drie,
+			wantErr: `site/content/_definitions.md:5: link to "a/drie.md": no such node`},
+		{name: "the definitions without the link, drie still deleted", rel: "content/_definitions.md", data: "---\ntitle: Definities\n---\n\nTerm\n: uitleg\n"},
+		{name: "drie back again", rel: drie, data: "---\ntitle: Drie\n---\n\nTerug.\n", wantRendered: 3},
 		{name: "a draft", rel: "content/a/zes.md", data: "---\ntitle: Zes\ndraft: true\n---\n\nNog niet.\n"},
 		{name: "a file the walk leaves out", rel: "content/a/.zeven.md", data: "---\ntitle: Zeven\n---\n"},
 		{name: "a new folder's node", rel: "content/c/_index.md", data: "---\ntitle: C\n---\n\nNieuw menu.\n"},
@@ -619,8 +625,9 @@ func FuzzBuilderNodesComeAndGo(f *testing.F) {
 	f.Add([]byte{0, 3, 0, 1, 3, 0})
 	f.Add([]byte{0, 3, 2, 0, 0, 1, 1, 3, 0, 1, 0, 0})
 	f.Add([]byte{0, 4, 3, 0, 3, 5, 1, 4, 0, 0, 6, 0, 0, 7, 0})
+	f.Add([]byte{0, 3, 0, 0, 8, 2, 1, 3, 0, 0, 8, 0, 1, 3, 0})
 	files := []string{"content/a/een.md", "content/a/twee.md", "content/a/drie.md", "content/a/vier.md",
-		"content/a/vijf.md", "content/b/zes.md", "content/b/_index.md", "content/a/.verborgen.md"}
+		"content/a/vijf.md", "content/b/zes.md", "content/b/_index.md", "content/a/.verborgen.md", "content/_definitions.md"}
 	texts := []string{
 		"---\ntitle: %s\n---\n\nTekst.\n",
 		"---\ntitle: %s\nweight: 9\n---\n\nZie [een](../a/een.md).\n",
@@ -656,6 +663,9 @@ func FuzzBuilderNodesComeAndGo(f *testing.F) {
 				}
 			} else {
 				data := fmt.Sprintf(texts[int(steps[i+2])%len(texts)], strings.TrimSuffix(path.Base(rel), ".md"))
+				if path.Dir(rel) == "content" {
+					data = strings.ReplaceAll(data, "../a/", "a/") // the definitions, beside the folders
+				}
 				t.Logf("saved %s: %q", rel, data)
 				if err := os.MkdirAll(filepath.Dir(full), 0o755); err != nil {
 					t.Fatal(err)

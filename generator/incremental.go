@@ -143,8 +143,12 @@ func (b *Builder) quick(changed []string) (site *Site, ok bool) {
 	for _, e := range edits {
 		g.apply(e)
 	}
+	if !g.bodiesLead() {
+		g.undo()
+		return nil, false
+	}
 	g.relinkStale()
-	if g.reshaped && !g.bodiesStillLead(memo.bodies) {
+	if probs.count() > 0 {
 		g.undo()
 		return nil, false
 	}

@@ -44,7 +44,9 @@ func readNew(l *loader, w *wizard, dirs []string, drafts bool, e *edit) (keep, o
 		return false, false
 	}
 	p := w.byFile[path.Join(parentDir(rel), sectionFile)]
-	if p == nil {
+	if p == nil || w.resolve(rel).leadsTo() != "" {
+		// No folder's node; or a link to its path found something else
+		// (a folder named as the file), which it would now find instead.
 		return false, false
 	}
 	slug := slugify(strings.TrimSuffix(name, ".md"))
@@ -105,16 +107,27 @@ func (g *graphEdit) insert(e *edit) {
 	}
 	g.edited = append(g.edited, e)
 	g.stale = append(g.stale, p, n)
-	g.linksChanged, g.reshaped = true, true
+	g.reshaped = true
+	// Links that a new node adds reach more, never less: only a node
+	// that its parent's choices leave out may not be reached.
+	g.linksChanged = g.linksChanged || p.front.Choices != nil || n.front.Prev != nil
 }
 
 // remove takes a node whose file is gone out of the graph, and reports
 // whether it could: not the start page nor a folder's node, and nothing
-// leads to it but its parent's default choices.
+// leads to it but its parent's default choices: no choice, prev or next,
+// and no link in a body (each node's Links) or in the definitions.
 func (g *graphEdit) remove(n *Node) bool {
 	w, p := g.r.w, n.Parent
 	if p == nil || n.IsSection() || len(n.Children) > 0 {
 		return false
+	}
+	if def := w.definitions; def != nil {
+		bc := &bodyContext{dir: def.dir(), resolve: w.resolve, probs: &problems{}, src: def.body}
+		g.r.md.render(bc)
+		if slices.Contains(bc.links, n) {
+			return false
+		}
 	}
 	for _, m := range w.nodes {
 		if m == n {
@@ -141,35 +154,18 @@ func (g *graphEdit) remove(n *Node) bool {
 	return true
 }
 
-// bodiesStillLead reports whether every body's links lead where they
-// led when it was rendered, now that nodes came or went: a link to a
-// file that was missing, or is gone, needs the usual build. Only links
-// to those files can lead elsewhere (a new or deleted file is never a
-// folder's node, which a link to its folder would find).
-func (g *graphEdit) bodiesStillLead(bodies map[string]memoBody) bool {
-	var moved []string // a few files: compared one by one, faster than hashed
-	for _, e := range g.edited {
-		moved = append(moved, e.rel)
-	}
-	for _, n := range g.gone {
-		moved = append(moved, n.File)
-	}
-	leads := func(resolved []resolvedLink) bool {
-		for _, l := range resolved {
-			if slices.Contains(moved, l.path) && g.r.w.resolve(l.path).leadsTo() != l.to {
-				return false
-			}
-		}
+// bodiesLead reports whether the new bodies, rendered on the last
+// build's graph, lead only to nodes still in it: not to one whose file
+// is gone in the same save.
+func (g *graphEdit) bodiesLead() bool {
+	if len(g.gone) == 0 {
 		return true
 	}
 	for _, e := range g.edited {
-		if !leads(e.body.resolved) {
-			return false
-		}
-	}
-	for file, b := range bodies {
-		if !slices.Contains(moved, file) && !leads(b.resolved) {
-			return false
+		for _, f := range e.body.links {
+			if g.r.w.byFile[f] == nil {
+				return false
+			}
 		}
 	}
 	return true

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
+	"path"
 	"path/filepath"
 	"slices"
 	"strconv"
@@ -28,7 +29,9 @@ import (
 // With WIZARD_LATENCY_NODES=10000 it edits an answer of a synthetic
 // wizard of that many nodes (bench/synth) instead; with
 // WIZARD_LATENCY_EDIT=label it edits the answer's link title, which its
-// parent's choices and the overview show, rather than its text.
+// parent's choices and the overview show, rather than its text; with
+// WIZARD_LATENCY_EDIT=new each save is a new answer beside it, and the
+// tab shows their menu, whose choices list them.
 //
 // A save's latency is from just before the file is written to the first
 // paint of a page that shows that save or a later one (a newer save
@@ -42,9 +45,9 @@ import (
 // across reloads.
 const paintLog = `(() => {
   const record = () => {
-    const m = document.body && document.body.innerText.match(/wizard-latency-edit-(\d+)/);
+    const ms = document.body ? [...document.body.innerText.matchAll(/wizard-latency-edit-(\d+)/g)] : [];
     const log = JSON.parse(sessionStorage.getItem("wizard-latency") || "[]");
-    log.push({n: m ? Number(m[1]) : -1, t: performance.timeOrigin + performance.now()});
+    log.push({n: ms.length ? Math.max(...ms.map(m => Number(m[1]))) : -1, t: performance.timeOrigin + performance.now()});
     sessionStorage.setItem("wizard-latency", JSON.stringify(log));
   };
   const later = () => requestAnimationFrame(() => setTimeout(record, 0));
@@ -70,6 +73,7 @@ func TestLatency(t *testing.T) {
 }
 
 func measureLatency(t *testing.T, gap time.Duration, edits int) {
+	edit := os.Getenv("WIZARD_LATENCY_EDIT")
 	tab := chrome.Tab(t)
 	dir := t.TempDir()
 	node := "content/ik-ben-een/gebruiker/rol-stopzetten.md"
@@ -84,11 +88,14 @@ func measureLatency(t *testing.T, gap time.Duration, edits int) {
 	}
 	// Node files are named as their slugs: the page is the file's path.
 	url := strings.TrimSuffix(strings.TrimPrefix(node, "content/"), ".md") + "/"
+	if edit == "new" {
+		url = path.Dir(strings.TrimSuffix(url, "/")) + "/" // the menu, whose choices list each new answer
+	}
 	orig, err := os.ReadFile(filepath.Join(dir, node))
 	if err != nil {
 		t.Fatal(err)
 	}
-	label := os.Getenv("WIZARD_LATENCY_EDIT") == "label"
+	label := edit == "label"
 	if label && !strings.Contains(string(orig), `linkTitle: "`) {
 		t.Fatalf("%s has no linkTitle to edit", node)
 	}
@@ -111,8 +118,13 @@ func measureLatency(t *testing.T, gap time.Duration, edits int) {
 		if label {
 			body = strings.Replace(string(orig), `linkTitle: "`, fmt.Sprintf(`linkTitle: "wizard-latency-edit-%d `, i), 1)
 		}
+		file := node
+		if edit == "new" {
+			file = path.Join(path.Dir(node), fmt.Sprintf("nieuw-%d.md", i))
+			body = fmt.Sprintf("---\ntitle: \"wizard-latency-edit-%d\"\n---\n\nNieuw antwoord.\n", i)
+		}
 		saved[i] = unixMillis(time.Now())
-		sitetest.WriteFile(t, filepath.Join(dir, node), body)
+		sitetest.WriteFile(t, filepath.Join(dir, file), body)
 		end := time.Now().Add(gap)
 		for time.Now().Before(end) {
 			select {
