@@ -91,14 +91,18 @@ func (b *Builder) Rebuild(changed []string) (*Site, error) {
 	// A file changed before a failed build is still new to the last good
 	// one: without it, a later save of another file would build from its
 	// old bytes and hide the error that the writer has not fixed.
+	// A file named twice (serve adds the files of its failed builds to
+	// what the watcher saw) is read once.
 	if b.unbuiltAll {
 		changed = nil
 	} else if changed != nil {
-		for _, c := range b.unbuilt {
-			if !slices.Contains(changed, c) {
-				changed = append(changed[:len(changed):len(changed)], c)
+		var unique []string
+		for _, c := range slices.Concat(changed, b.unbuilt) {
+			if !slices.Contains(unique, c) {
+				unique = append(unique, c)
 			}
 		}
+		changed = unique
 	}
 	site, err := b.rebuild(changed)
 	if err != nil {

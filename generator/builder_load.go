@@ -131,7 +131,7 @@ func (run *buildRun) contentChanges(changed []string) (added, removed []string, 
 		if _, known := run.memo.files[rel]; known {
 			info, err := fs.Stat(run.opts.Source, c)
 			switch {
-			case errors.Is(err, fs.ErrNotExist):
+			case errors.Is(err, fs.ErrNotExist) && isGone(run.opts.Source, rel):
 				removed = append(removed, rel)
 			case err != nil || !info.Mode().IsRegular():
 				return nil, nil, false

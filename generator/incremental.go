@@ -45,10 +45,16 @@ func (b *Builder) quick(changed []string) (site *Site, ok bool) {
 	var edits, adds []*edit
 	for _, c := range changed {
 		rel, inContent := strings.CutPrefix(c, contentDir+"/")
-		if !inContent || rel == definitionsFile || path.Ext(rel) != ".md" {
+		if !inContent {
 			return nil, false
 		}
 		old, known := memo.files[rel]
+		if !known && ignored(path.Base(rel)) {
+			continue // the walk leaves it out: an editor's backup, say
+		}
+		if rel == definitionsFile || path.Ext(rel) != ".md" {
+			return nil, false
+		}
 		if !known {
 			adds = append(adds, &edit{rel: rel})
 			continue
@@ -63,6 +69,10 @@ func (b *Builder) quick(changed []string) (site *Site, ok bool) {
 	if _, _, _, env := environment(b.opts, probs, true); env != memo.env || probs.count() > 0 {
 		return nil, false
 	}
+	// What the last build's renderer finds wrong (the overview's or the
+	// definitions' templates, say) is this rebuild's to see.
+	defer func(last *problems) { r.loader.probs = last }(r.loader.probs)
+	r.loader.probs = probs
 	l := &loader{fsys: b.opts.Source, name: b.opts.SourceName, drafts: b.opts.Drafts, probs: probs}
 	var gone []*Node
 	kept := edits[:0]
@@ -99,8 +109,8 @@ func (b *Builder) quick(changed []string) (site *Site, ok bool) {
 	kept = adds[:0]
 	for _, e := range adds {
 		keep, ok := readNew(l, r.w, memo.dirs, b.opts.Drafts, e)
-		if !ok {
-			return nil, false
+		if !ok || slices.ContainsFunc(kept, func(k *edit) bool { return keep && k.node.URL == e.node.URL }) {
+			return nil, false // two new nodes at one address: the usual build says which
 		}
 		if keep {
 			kept = append(kept, e)

@@ -22,9 +22,6 @@ import (
 // it came and went; ok is false when the usual build must read it.
 func readNew(l *loader, w *wizard, dirs []string, drafts bool, e *edit) (keep, ok bool) {
 	rel, name := e.rel, path.Base(e.rel)
-	if ignored(name) {
-		return false, true
-	}
 	info, err := fs.Lstat(l.fsys, path.Join(contentDir, rel))
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
@@ -76,9 +73,10 @@ func readNew(l *loader, w *wizard, dirs []string, drafts bool, e *edit) (keep, o
 	return true, true
 }
 
-// isGone reports whether a file of content/ no longer exists.
+// isGone reports whether a file of content/ no longer exists (a
+// symbolic link that leads nowhere still does: the usual build says so).
 func isGone(fsys fs.FS, rel string) bool {
-	_, err := fs.Stat(fsys, path.Join(contentDir, rel))
+	_, err := fs.Lstat(fsys, path.Join(contentDir, rel))
 	return errors.Is(err, fs.ErrNotExist)
 }
 

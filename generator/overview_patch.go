@@ -127,7 +127,9 @@ func (lay *overviewLayout) redraw(n *Node) (next *overviewLayout, ok bool) {
 		ancestors = append(ancestors, ai)
 	}
 	moved := map[int]float64{}
-	if grow != 0 {
+	if grow != 0 || it.h != old.h {
+		// The frames after it move, and its parent's tick to it follows
+		// its box's middle.
 		child, h := n, it.h
 		for k, a := 0, n.Parent; a != nil; k, a = k+1, a.Parent {
 			ai := ancestors[k]
@@ -152,10 +154,15 @@ func (lay *overviewLayout) redraw(n *Node) (next *overviewLayout, ok bool) {
 			}
 			as := lay.spots[ai]
 			splices = append(splices, splice{as.path, drawLines(nil, as.depth, as.h, items)})
+			if grow == 0 {
+				break // only its parent's tick moved
+			}
 			child, h = a, as.h
 		}
-		height := overviewPad + lay.spots[0].tree + grow - overviewGap + overviewPad
-		splices = append(splices, splice{lay.height, svgNum(nil, height)})
+		if grow != 0 {
+			height := overviewPad + lay.spots[0].tree + grow - overviewGap + overviewPad
+			splices = append(splices, splice{lay.height, svgNum(nil, height)})
+		}
 	}
 
 	page, at, move := splicePage(lay.page, splices)
@@ -187,6 +194,9 @@ func (lay *overviewLayout) redraw(n *Node) (next *overviewLayout, ok bool) {
 	}
 	if len(fresh) == old.count {
 		next.index = maps.Clone(lay.index)
+		for _, s := range lay.spots[i : i+old.count] {
+			delete(next.index, s.file) // a node gone, another come
+		}
 		for j, s := range fresh {
 			next.index[s.file] = i + j
 		}
