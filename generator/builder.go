@@ -38,6 +38,7 @@ type buildMemo struct {
 	bodies map[string]memoBody // rendered bodies by node file
 	pages  map[string]memoPage // rendered pages by output path
 	dirs   []string            // the folders of content/, to tell a new file from a changed one
+	links  bool                // content/ holds symbolic links: the files a save names may not be all it changed
 	env    [32]byte            // the signature of settings, theme and options
 
 	renderer *pageRenderer // the last good build's renderer: graph, templates, Markdown
@@ -181,7 +182,7 @@ func (run *buildRun) build(changed []string) (*Site, *buildMemo, error) {
 	if run.emit == nil {
 		kept = nodes
 	}
-	memo := &buildMemo{files: files, order: order, bodies: make(map[string]memoBody, kept), pages: make(map[string]memoPage, kept), dirs: l.src.dirs}
+	memo := &buildMemo{files: files, order: order, bodies: make(map[string]memoBody, kept), pages: make(map[string]memoPage, kept), dirs: l.src.dirs, links: l.src.links}
 	memo.env = env
 
 	md := newMarkdown(icons, t)

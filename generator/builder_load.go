@@ -21,7 +21,7 @@ func (run *buildRun) load(l *loader, changed []string) (map[string]memoFile, []s
 	if !ok {
 		return run.loadAll(l)
 	}
-	l.src = &source{assets: map[string][]byte{}, drafts: map[string]bool{}, dirs: old.dirs}
+	l.src = &source{assets: map[string][]byte{}, drafts: map[string]bool{}, dirs: old.dirs, links: old.links}
 	files := make(map[string]memoFile, len(old.files)+len(added))
 	for rel, f := range old.files {
 		files[rel] = f
@@ -120,6 +120,9 @@ func (run *buildRun) loadAll(l *loader) (map[string]memoFile, []string) {
 // which may hide a change in content/ that only a walk finds: a folder,
 // a symbolic link, a file in a folder the last build did not walk.
 func (run *buildRun) contentChanges(changed []string) (added, removed []string, ok bool) {
+	if run.memo.links {
+		return nil, nil, false // a saved file may be read through a link too
+	}
 	for _, c := range changed {
 		rel, inContent := strings.CutPrefix(c, contentDir+"/")
 		if !inContent {
@@ -129,17 +132,18 @@ func (run *buildRun) contentChanges(changed []string) (added, removed []string, 
 			return nil, nil, false
 		}
 		if _, known := run.memo.files[rel]; known {
-			info, err := fs.Stat(run.opts.Source, c)
+			// Lstat: a file become a symbolic link needs the walk's checks.
+			info, err := fs.Lstat(run.opts.Source, c)
 			switch {
-			case errors.Is(err, fs.ErrNotExist) && isGone(run.opts.Source, rel):
+			case errors.Is(err, fs.ErrNotExist):
 				removed = append(removed, rel)
 			case err != nil || !info.Mode().IsRegular():
 				return nil, nil, false
 			}
 			continue
 		}
-		if !slices.Contains(run.memo.dirs, path.Dir(rel)) {
-			return nil, nil, false
+		if !slices.Contains(run.memo.dirs, path.Dir(rel)) || slices.Contains(run.memo.dirs, rel) {
+			return nil, nil, false // a new folder, or one moved away with all it held
 		}
 		if ignored(path.Base(rel)) {
 			continue // the walk leaves it out

@@ -625,13 +625,25 @@ func TestBuilderNodesComeAndGo(t *testing.T) {
 // its height. Each rebuild must make what a build from scratch makes, or
 // fail as it fails, and leave the Builder able to go on.
 func TestBuilderOddHints(t *testing.T) {
+	outside := t.TempDir() // beside the site root, not in it
+	moved := 0             // names things moved outside apart
 	write := func(t *testing.T, dir string, files map[string]string) {
 		for rel, data := range files {
 			full := filepath.Join(dir, filepath.FromSlash(rel))
 			var err error
 			switch {
 			case data == "":
-				err = os.Remove(full)
+				err = os.RemoveAll(full)
+			case data == "=>outside":
+				moved++
+				err = os.Rename(full, filepath.Join(outside, fmt.Sprint(moved)))
+			case strings.HasPrefix(data, "->outside:"):
+				moved++
+				there := filepath.Join(outside, fmt.Sprint(moved, ".md"))
+				if err = os.WriteFile(there, []byte(strings.TrimPrefix(data, "->outside:")), 0o644); err == nil {
+					os.Remove(full)
+					err = os.Symlink(there, full)
+				}
 			case strings.HasPrefix(data, "->"):
 				os.Remove(full)
 				err = os.Symlink(strings.TrimPrefix(data, "->"), full)
@@ -644,7 +656,10 @@ func TestBuilderOddHints(t *testing.T) {
 		}
 	}
 	type save struct {
-		files   map[string]string // "" deletes, "->x" makes a symbolic link to x
+		// "" deletes; "->x" makes a symbolic link to x, "->outside:text" one
+		// to a file beside the site root that holds text; "=>outside" moves
+		// the file or folder out of the site root.
+		files   map[string]string
 		hint    []string
 		wantErr string
 	}
@@ -675,6 +690,22 @@ func TestBuilderOddHints(t *testing.T) {
 		{name: "a node file replaced by a link to nothing", saves: []save{
 			{files: map[string]string{"content/a/een.md": "->nergens.md"}, hint: []string{"content/a/een.md"}, wantErr: "content/a/een.md"},
 		}},
+		{name: "a node file replaced by a link out of the site root", saves: []save{
+			{files: map[string]string{"content/a/een.md": "->outside:---\ntitle: Een\nweight: 1\n---\n\nVan buiten.\n"}, hint: []string{"content/a/een.md"},
+				wantErr: "symbolic link leads out of the site root"},
+		}},
+		{name: "a node file read through a link too",
+			site: map[string]string{"content/b/_index.md": "---\ntitle: B\n---\n\nZie [twee](../a/twee.md).\n"},
+			saves: []save{
+				{files: map[string]string{"content/b/twee.md": "->../a/twee.md"}, hint: []string{"content/b/twee.md"}},
+				{files: map[string]string{"content/a/twee.md": "---\ntitle: Twee\nweight: 2\n---\n\nNieuwe tekst.\n"}, hint: []string{"content/a/twee.md"}},
+			}},
+		{name: "a menu's folder moved out of the site root",
+			site:  map[string]string{"content/b/_index.md": "---\ntitle: B\nweight: 2\n---\n", "content/b/x.md": "---\ntitle: X\n---\n\nTekst.\n"},
+			saves: []save{{files: map[string]string{"content/b": "=>outside"}, hint: []string{"content/b"}}}},
+		{name: "a folder named as a node file, deleted",
+			site:  map[string]string{"content/b.md/_index.md": "---\ntitle: B\nweight: 2\n---\n", "content/b.md/x.md": "---\ntitle: X\n---\n\nTekst.\n"},
+			saves: []save{{files: map[string]string{"content/b.md": ""}, hint: []string{"content/b.md"}}}},
 		{name: "a menu's box grows as its tree keeps its height",
 			site: map[string]string{"content/a/een.md": "---\ntitle: Een heel lange titel die twee regels vult\nweight: 1\n---\n\nZie ook [twee](twee.md).\n"},
 			saves: []save{{files: map[string]string{

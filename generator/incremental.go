@@ -38,7 +38,7 @@ import (
 // not only what the edited files show.
 func (b *Builder) quick(changed []string) (site *Site, ok bool) {
 	memo, last := b.memo, b.last
-	if memo.renderer == nil || last == nil {
+	if memo.renderer == nil || last == nil || memo.links {
 		return nil, false
 	}
 	r := memo.renderer
@@ -49,6 +49,9 @@ func (b *Builder) quick(changed []string) (site *Site, ok bool) {
 			return nil, false
 		}
 		old, known := memo.files[rel]
+		if slices.Contains(memo.dirs, rel) {
+			return nil, false // a folder, moved or deleted with all it held
+		}
 		if !known && ignored(path.Base(rel)) {
 			continue // the walk leaves it out: an editor's backup, say
 		}
@@ -77,13 +80,16 @@ func (b *Builder) quick(changed []string) (site *Site, ok bool) {
 	var gone []*Node
 	kept := edits[:0]
 	for _, e := range edits {
-		data, err := readContent(l, e.rel)
-		if err != nil {
+		if !isRegular(l.fsys, e.rel) {
 			if !isGone(l.fsys, e.rel) {
-				return nil, false // unreadable: the usual build says so
+				return nil, false // a folder or a symbolic link now: the usual build's walk checks it
 			}
 			gone = append(gone, e.node)
 			continue
+		}
+		data, err := readContent(l, e.rel)
+		if err != nil {
+			return nil, false // unreadable: the usual build says so
 		}
 		if bytes.Equal(data, e.file.data) {
 			continue // saved again as it was

@@ -80,6 +80,13 @@ func isGone(fsys fs.FS, rel string) bool {
 	return errors.Is(err, fs.ErrNotExist)
 }
 
+// isRegular reports whether a file of content/ is a plain file, not a
+// folder nor a symbolic link, which only the walk of content/ checks.
+func isRegular(fsys fs.FS, rel string) bool {
+	info, err := fs.Lstat(fsys, path.Join(contentDir, rel))
+	return err == nil && info.Mode().IsRegular()
+}
+
 // insert puts a new node, placed by readNew and its body rendered, into
 // the graph: in the walk's order, among its siblings, and in its
 // parent's default choices.

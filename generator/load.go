@@ -29,6 +29,7 @@ type source struct {
 	assets      map[string][]byte // other files, by path in content/
 	dirs        []string          // every folder read, in path order, "." for content/ itself
 	drafts      map[string]bool   // node files left out as drafts
+	links       bool              // content/ holds a symbolic link: a save may change what another path reads
 }
 
 // loader reads the content tree of one site.
@@ -123,6 +124,7 @@ func (l *loader) walk(dir string, ancestors []fs.FileInfo, files *[]string) {
 		full := path.Join(contentDir, rel)
 		isDir := e.IsDir()
 		if e.Type()&fs.ModeSymlink != 0 {
+			l.src.links = true
 			info, err := fs.Stat(l.fsys, full)
 			if err != nil {
 				if errors.Is(err, syscall.ELOOP) {
