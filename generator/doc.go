@@ -105,4 +105,12 @@
 // template fails them until builtin_theme.go makes the same change. A
 // site with any file in theme/templates/ that differs from the built-in
 // one gets all its pages from the templates.
+//
+// A Builder renders a page again only when its signature changes: the
+// page's own fields above, and of other nodes the titles and addresses
+// that those fields show (parent, children, ancestors, choices, prev and
+// next). A template of one's own that reaches further through .Node
+// (the siblings in .Node.Parent.Children, .Node.Weight, the nodes a body
+// links to) may show stale values in `wizard serve` until that page's
+// own inputs change; `wizard build` always starts from scratch.
 package generator
