@@ -274,26 +274,15 @@ func rebuildStep(t *testing.T, b *Builder, dir, rel, data, wantErr string) *Site
 }
 
 // sameAsScratch checks what a rebuild of the site root dir made against a
-// build from scratch: both fail, or both make the same files. It returns
-// the build from scratch's error.
+// build from scratch: the same error, or the same files, pages and graph
+// (scratchDifference). It returns the build from scratch's error.
 func sameAsScratch(t *testing.T, dir string, site *Site, err error) error {
 	t.Helper()
 	fresh, freshErr := Generate(siteOptions(dir))
-	if (err == nil) != (freshErr == nil) {
-		t.Fatalf("quick build error %v, build from scratch %v", err, freshErr)
+	if d := scratchDifference(site, err, fresh, freshErr); d != "" {
+		t.Fatal(d)
 	}
-	if err != nil {
-		return freshErr
-	}
-	if len(fresh.Files) != len(site.Files) {
-		t.Errorf("%d files, a build from scratch makes %d", len(site.Files), len(fresh.Files))
-	}
-	for name, data := range fresh.Files {
-		if !bytes.Equal(site.Files[name], data) {
-			t.Errorf("%s differs from a build from scratch", name)
-		}
-	}
-	return nil
+	return freshErr
 }
 
 // TestBuilderTitleEdits checks the quick path for edits of what pages
