@@ -183,8 +183,10 @@ func (lay *overviewLayout) redraw(n *Node) (next *overviewLayout, ok bool) {
 		}
 		s.at, s.box, s.path, s.inner = move(s.at), move(s.box), move(s.path), move(s.inner)
 		s.label, s.kids = move(s.label), move(s.kids)
-		if dy, ok := moved[j]; ok {
-			s.dy = dy
+		if len(moved) > 0 {
+			if dy, ok := moved[j]; ok {
+				s.dy = dy
+			}
 		}
 		if j < i && slices.Contains(ancestors, j) {
 			s.tree += grow
@@ -192,16 +194,16 @@ func (lay *overviewLayout) redraw(n *Node) (next *overviewLayout, ok bool) {
 		}
 		next.spots = append(next.spots, s)
 	}
-	if len(fresh) == old.count {
-		next.index = maps.Clone(lay.index)
-		for _, s := range lay.spots[i : i+old.count] {
-			delete(next.index, s.file) // a node gone, another come
-		}
-		for j, s := range fresh {
+	// The index: the tree's nodes where they are now, those after it
+	// moved by as many spots as the tree gained.
+	next.index = maps.Clone(lay.index)
+	for _, s := range lay.spots[i : i+old.count] {
+		delete(next.index, s.file) // a node gone, another come
+	}
+	for j, s := range next.spots[i:] {
+		if j < len(fresh) || len(fresh) != old.count {
 			next.index[s.file] = i + j
 		}
-	} else {
-		next.index = indexSpots(next.spots)
 	}
 	return next, true
 }
@@ -238,7 +240,14 @@ func splicePage(page []byte, splices []splice) (out []byte, at []int, move func(
 	}
 	out = append(out, page[from:]...)
 
+	last := len(ends) - 1
 	shift := func(off int) int {
+		switch {
+		case last < 0 || off < ends[0]:
+			return off
+		case off > ends[last]:
+			return off + sums[last]
+		}
 		k, found := slices.BinarySearch(ends, off)
 		for found && k+1 < len(ends) && ends[k+1] == off {
 			k++
