@@ -67,20 +67,9 @@ func buildGraph(src *source, l *loader) *wizard {
 			}
 			return false
 		}
-		name := path.Base(n.File)
-		if n.IsSection() {
-			name = path.Base(n.dir())
-		}
-		name = slugify(strings.TrimSuffix(name, ".md"))
-		if s := n.front.Slug; s != "" {
-			if strings.ContainsAny(s, `/\`) || slugify(s) != s {
-				l.probs.add(l.displayPath(n.File), n.front.lines.at("slug"), "slug %q: use lower-case letters, digits and hyphens only", s)
-			}
-			name = slugify(s)
-		}
-		url := name + "/index.html"
-		if d := p.urlDir(); d != "" {
-			url = d + "/" + url
+		url, badSlug := n.address(p)
+		if badSlug {
+			l.probs.add(l.displayPath(n.File), n.front.lines.at("slug"), "slug %q: use lower-case letters, digits and hyphens only", n.front.Slug)
 		}
 		if other := urls[url]; other != nil {
 			l.probs.add(l.displayPath(n.File), 1, "same address %s as content/%s: rename one or set a slug", url, other.File)
@@ -107,6 +96,26 @@ func buildGraph(src *source, l *loader) *wizard {
 		w.linkFrontMatter(n, l)
 	}
 	return w
+}
+
+// address is the output path of n's page below its parent p: its file's
+// or folder's name as a slug, or its front matter slug; badSlug is true
+// when that slug is not one already.
+func (n *Node) address(p *Node) (url string, badSlug bool) {
+	name := path.Base(n.File)
+	if n.IsSection() {
+		name = path.Base(n.dir())
+	}
+	name = slugify(strings.TrimSuffix(name, ".md"))
+	if s := n.front.Slug; s != "" {
+		badSlug = strings.ContainsAny(s, `/\`) || slugify(s) != s
+		name = slugify(s)
+	}
+	url = name + "/index.html"
+	if d := p.urlDir(); d != "" {
+		url = d + "/" + url
+	}
+	return url, badSlug
 }
 
 // siblingOrder orders the children of a node: by weight, then by link

@@ -5,7 +5,6 @@ import (
 	"io/fs"
 	"path"
 	"slices"
-	"strings"
 )
 
 // The quick path for node files that come or go: a new answer in a
@@ -46,16 +45,9 @@ func readNew(l *loader, w *wizard, dirs []string, drafts bool, e *edit) (keep, o
 		// (a folder named as the file), which it would now find instead.
 		return false, false
 	}
-	slug := slugify(strings.TrimSuffix(name, ".md"))
-	if s := parsed.front.Slug; s != "" {
-		if strings.ContainsAny(s, `/\`) || slugify(s) != s {
-			return false, false
-		}
-		slug = s
-	}
-	url := slug + "/index.html"
-	if d := p.urlDir(); d != "" {
-		url = d + "/" + url
+	url, badSlug := parsed.address(p)
+	if badSlug {
+		return false, false
 	}
 	// Only a sibling can have the same address: each folder's nodes are
 	// below their parent's.

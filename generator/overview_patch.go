@@ -63,15 +63,17 @@ func layOut(page []byte, root *overviewItem, svg, list []byte) *overviewLayout {
 // list spans to a list at offset l.
 func appendSpots(spots []overviewSpot, it *overviewItem, m, l int) []overviewSpot {
 	at := func(s span, base int) span { return span{base + s.start, base + s.end} }
+	i := len(spots)
 	spots = append(spots, overviewSpot{
 		at: at(it.at, m), box: at(it.box, m), path: at(it.path, m), inner: at(it.inner, m),
 		label: at(it.label, l), kids: at(it.kids, l),
-		file: it.file, href: it.Href, menu: it.menu, depth: it.depth, count: it.count(),
+		file: it.file, href: it.Href, menu: it.menu, depth: it.depth,
 		h: it.h, tree: it.tree, dy: it.dy,
 	})
 	for _, c := range it.Children {
 		spots = appendSpots(spots, c, m, l)
 	}
+	spots[i].count = len(spots) - i
 	return spots
 }
 
