@@ -21,7 +21,9 @@ import (
 // overview, where the parent's tree is drawn again. An edit of where it leads (a
 // next added, then taken out) renders its page. A new answer beside it,
 // then deleted, renders its page, its parent's and the overview, drawn
-// again.
+// again. A new slug moves the page: its page, its parent's, the pages
+// that lead to it and the overview. A new answer made a draft goes, and
+// comes back when it is no draft.
 func BenchmarkRebuildOneFile(b *testing.B) {
 	edits := []struct {
 		name    string
@@ -50,9 +52,16 @@ func BenchmarkRebuildOneFile(b *testing.B) {
 			return strings.Replace(orig, "\n---\n", "\nnext: "+sibling+"\n---\n", 1)
 		}, 1, false},
 		{"slug", func(orig string, i int) string {
-			// Another address: the tree changes, and the usual build runs.
+			// Another address: its page, its parent's, the sibling's
+			// whose body links to it, and the overview.
 			return strings.Replace(orig, "\n---\n", fmt.Sprintf("\nslug: bewerkt-%d\n---\n", i), 1)
-		}, 1 << 30, false},
+		}, 4, false},
+		{"draft", func(orig string, i int) string {
+			// A new answer beside it, then a draft, then no draft
+			// again: its page (when it has one), its parent's and the
+			// overview.
+			return fmt.Sprintf("---\ntitle: \"… en ik wil iets nieuws.\"\nlinkTitle: \"iets nieuws\"\ndraft: %v\n---\n\nNieuw antwoord.\n", i%2 == 1)
+		}, 3, true},
 		{"new-and-deleted", func(orig string, i int) string {
 			// A new answer beside it, then deleted: its page, its
 			// parent's and the overview.

@@ -37,6 +37,7 @@ type stressNode struct {
 	hasChoices                           bool
 	prev, next                           *stressLink
 	body                                 string
+	draft                                bool
 	shuffle                              uint64 // key order
 }
 
@@ -73,6 +74,9 @@ func (s *stressNode) text() string {
 	}
 	if s.slug != "" {
 		keys = append(keys, "slug: "+s.slug+"\n")
+	}
+	if s.draft {
+		keys = append(keys, "draft: true\n")
 	}
 	link := func(l *stressLink, indent string) string {
 		if l.label == "" {
@@ -370,7 +374,7 @@ func (st *stressSite) save() (writes map[string]string, hint []string, what []st
 		ans := st.answers()
 		f := fs[r.IntN(len(fs))]
 		s := st.nodes[f]
-		op := r.IntN(16)
+		op := r.IntN(18)
 		switch op {
 		case 0, 1: // body
 			s.body = "\n" + st.body(f)
@@ -487,6 +491,14 @@ func (st *stressSite) save() (writes map[string]string, hint []string, what []st
 			case 3:
 				what = append(what, "same "+f)
 			}
+		case 16: // a slug, of an answer mostly
+			if path.Base(f) != "_index.md" || r.IntN(4) == 0 {
+				s.slug = []string{"", "apart", "a", "s0", "verplaatst", "nieuw"}[r.IntN(6)]
+				what = append(what, "slug "+f)
+			}
+		case 17: // a draft, or no longer one
+			s.draft = !s.draft
+			what = append(what, fmt.Sprintf("draft %v %s", s.draft, f))
 		}
 		writes["content/"+f] = st.nodes[f].text()
 		touch(f)

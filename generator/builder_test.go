@@ -829,3 +829,86 @@ func TestBuilderRemembersAFailedEdit(t *testing.T) {
 		})
 	}
 }
+
+// TestBuilderSlugsAndDrafts checks edits of an answer's slug and draft
+// flag while serving. A new slug moves the page: the quick path renders
+// it at its new address, its parent's page, the pages whose choices,
+// prev, next or body lead to it, and the overview, and deletes the old
+// page. An answer that becomes a draft goes, and one that stops being a
+// draft comes, as a deleted or a new answer does. What the quick path
+// leaves (a folder's slug, a link in the definitions, a taken address)
+// is built the usual way. After every step the output is a build from
+// scratch's.
+func TestBuilderSlugsAndDrafts(t *testing.T) {
+	files := smallSite()
+	files["content/a/drie.md"] = "---\ntitle: Drie\nweight: 3\nnext: twee.md\n---\n\nDrie.\n"
+	dir, b := builtSite(t, files)
+	const twee = "content/a/twee.md"
+	tweeWith := func(keys string) string { return "---\ntitle: Twee\nweight: 2\n" + keys + "---\n\nTwee.\n" }
+	steps := []struct {
+		name, rel, data string
+		quick           bool
+		wantErr         string
+		gone, there     string // an output file that must be gone, one that must be there
+	}{
+		{name: "a slug", rel: twee, data: tweeWith("slug: tweede\n"), quick: true,
+			gone: "a/twee/index.html", there: "a/tweede/index.html"},
+		{name: "another", rel: twee, data: tweeWith("slug: nog-een\n"), quick: true,
+			gone: "a/tweede/index.html", there: "a/nog-een/index.html"},
+		{name: "the slug of its own address", rel: twee, data: tweeWith("slug: twee\n"), quick: true,
+			gone: "a/nog-een/index.html", there: "a/twee/index.html"},
+		{name: "no slug", rel: twee, data: tweeWith(""), quick: true, there: "a/twee/index.html"},
+		{name: "the address of a sibling", rel: twee, data: tweeWith("slug: een\n"),
+			wantErr: "site/content/a/twee.md:1: same address a/een/index.html as content/a/een.md"},
+		{name: "a slug that is not one", rel: twee, data: tweeWith("slug: Twee Twee\n"),
+			wantErr: `site/content/a/twee.md:4: slug "Twee Twee": use lower-case letters`},
+		{name: "no slug again", rel: twee, data: tweeWith(""), quick: true},
+		{name: "the overview's address", rel: "content/overzicht.md", data: "---\ntitle: Overzicht\n---\n",
+			wantErr: "overzicht/index.html"},
+		{name: "not there", rel: "content/overzicht.md", quick: true},
+		{name: "a draft while een links to it", rel: twee, data: tweeWith("draft: true\n"),
+			wantErr: `site/content/a/een.md:6: link to "twee.md": no such node`},
+		{name: "no draft again", rel: twee, data: tweeWith(""), quick: true},
+		{name: "een stops linking", rel: "content/a/een.md", data: "---\ntitle: Een\nweight: 1\n---\n\nTekst.\n", quick: true},
+		{name: "a draft while drie leads to it", rel: twee, data: tweeWith("draft: true\n"),
+			wantErr: `site/content/a/drie.md:4: next: link to "twee.md": no such node`},
+		{name: "and again no draft", rel: twee, data: tweeWith(""), quick: true},
+		{name: "drie leads nowhere", rel: "content/a/drie.md", data: "---\ntitle: Drie\nweight: 3\n---\n\nDrie.\n", quick: true},
+		{name: "a draft", rel: twee, data: tweeWith("draft: true\n"), quick: true, gone: "a/twee/index.html"},
+		{name: "the draft edited", rel: twee, data: tweeWith("draft: true\nslug: later\n"), quick: true, gone: "a/later/index.html"},
+		{name: "no draft", rel: twee, data: tweeWith("slug: later\n"), quick: true, there: "a/later/index.html"},
+		{name: "een links to it", rel: "content/a/een.md", data: "---\ntitle: Een\nweight: 1\n---\n\nZie [twee](twee.md).\n", quick: true},
+		{name: "drie leads to it", rel: "content/a/drie.md", data: "---\ntitle: Drie\nweight: 3\nnext: twee.md\n---\n\nDrie.\n", quick: true},
+		{name: "a slug while een and drie lead to it", rel: twee, data: tweeWith("slug: tweede\n"), quick: true,
+			gone: "a/later/index.html", there: "a/tweede/index.html"},
+		{name: "a slug and a draft at once", rel: twee, data: tweeWith("slug: derde\ndraft: true\n"),
+			wantErr: `site/content/a/een.md:6: link to "twee.md": no such node`},
+		{name: "a slug and a new title", rel: twee, data: "---\ntitle: Twee bis\nlinkTitle: Bis\nweight: 2\nslug: bis\n---\n\nTwee.\n", quick: true,
+			gone: "a/tweede/index.html", there: "a/bis/index.html"},
+		{name: "the definitions link to twee", rel: "content/_definitions.md", data: "---\ntitle: Definities\n---\n\nZie [twee](a/twee.md).\n"},
+		{name: "a slug while the definitions link to it", rel: twee, data: tweeWith("slug: tweede\n"),
+			gone: "a/bis/index.html", there: "a/tweede/index.html"},
+		{name: "a folder's slug", rel: "content/a/_index.md", data: "---\ntitle: Menu A\nprompt: \"… en ik wil:\"\nweight: 1\nslug: menu\n---\n",
+			gone: "a/tweede/index.html", there: "menu/tweede/index.html"},
+		{name: "a folder's draft", rel: "content/a/_index.md", data: "---\ntitle: Menu A\ndraft: true\n---\n",
+			wantErr: `site/content/_definitions.md:5: link to "a/twee.md": no such node`},
+	}
+	for _, s := range steps {
+		t.Run(s.name, func(t *testing.T) {
+			memo := b.memo
+			site := rebuildStep(t, b, dir, s.rel, s.data, s.wantErr)
+			if site == nil {
+				return
+			}
+			if quick := b.memo == memo; quick != s.quick {
+				t.Errorf("quick path %v, want %v", quick, s.quick)
+			}
+			if _, ok := site.Files[s.gone]; s.gone != "" && ok {
+				t.Errorf("%s is still there", s.gone)
+			}
+			if _, ok := site.Files[s.there]; s.there != "" && !ok {
+				t.Errorf("%s is not there", s.there)
+			}
+		})
+	}
+}

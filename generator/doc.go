@@ -58,8 +58,12 @@
 // node files whose edits keep the folders (the body; the title, link
 // title, description or prompt; the weight; the choices, prev and next;
 // a new answer in a folder that has its node; an answer deleted that
-// nothing but its folder's choices leads to), it renders, on the last
-// build's graph, only the pages that can show the edit. With the built-in
+// nothing but its folder's choices leads to; an answer's slug, which
+// moves its page, also renders the pages that lead to it; an answer made
+// a draft goes as a deleted one, and one that is no draft now comes as a
+// new one), it renders, on the last build's graph, only the pages that
+// can show the edit. A folder's slug or draft flag, a new folder, the
+// definitions, the settings and the theme take the usual build. With the built-in
 // theme the last overview page is patched: each tree of the map is drawn
 // in a group of its own, moved down to its place, so the trees that
 // changed are drawn again and the groups after them moved, not the whole

@@ -29,10 +29,17 @@ import (
 //   - a weight or link title that moves the node among its siblings:
 //     also its parent's page (its choices, in the new order) and the
 //     overview, where the parent's tree is drawn again in the new order;
-//   - a new or deleted answer: its page, its parent's, and the overview.
+//   - a new or deleted answer: its page, its parent's, and the overview;
+//     an answer that becomes a draft goes as a deleted one, one that is
+//     no draft now comes as a new one, and a draft that stays one
+//     renders nothing;
+//   - an answer's new slug: its page at its new address (the old one is
+//     deleted), its parent's, the pages whose choices, prev, next or body
+//     lead to it (those bodies rendered again), and the overview.
 //
 // Its time grows with those pages, not with the size of the wizard. ok
-// is false when the edits are of another kind, or change the start
+// is false when the edits are of another kind (a folder's slug or draft
+// flag moves or hides all the folder holds), or change the start
 // page's title (which every page shows), or when something is wrong: the
 // caller then builds the usual way, which also says all that is wrong,
 // not only what the edited files show.
@@ -42,7 +49,7 @@ func (b *Builder) quick(changed []string) (site *Site, ok bool) {
 		return nil, false
 	}
 	r := memo.renderer
-	var edits, adds []*edit
+	var edits, adds, drafts []*edit
 	for _, c := range changed {
 		rel, inContent := strings.CutPrefix(c, contentDir+"/")
 		if !inContent {
@@ -63,8 +70,15 @@ func (b *Builder) quick(changed []string) (site *Site, ok bool) {
 			continue
 		}
 		node := r.w.byFile[rel]
-		if old.read.node == nil || node == nil {
+		if old.read.node == nil {
 			return nil, false
+		}
+		if node == nil {
+			if !old.read.node.Draft || b.opts.Drafts {
+				return nil, false
+			}
+			drafts = append(drafts, &edit{rel: rel, file: old}) // left out as a draft
+			continue
 		}
 		edits = append(edits, &edit{rel: rel, node: node, file: old})
 	}
@@ -78,6 +92,7 @@ func (b *Builder) quick(changed []string) (site *Site, ok bool) {
 	r.loader.probs = probs
 	l := &loader{fsys: b.opts.Source, name: b.opts.SourceName, drafts: b.opts.Drafts, probs: probs}
 	var gone []*Node
+	var drafted []*edit // node files that are drafts now
 	kept := edits[:0]
 	for _, e := range edits {
 		if !isRegular(l.fsys, e.rel) {
@@ -99,7 +114,18 @@ func (b *Builder) quick(changed []string) (site *Site, ok bool) {
 			return nil, false
 		}
 		if !sameShape(n.front, e.node.front) {
-			return nil, false // the tree or where the node leads may change
+			switch {
+			case !samePlace(n.front, e.node.front) || (n.Draft != e.node.Draft && b.opts.Drafts):
+				return nil, false // the tree or where the node leads may change
+			case n.Draft:
+				// Now a draft: its page goes, as if its file were gone.
+				e.file = memoFile{data: data, read: readResult{node: n}}
+				gone = append(gone, e.node)
+				drafted = append(drafted, e)
+				continue
+			default:
+				e.slug = true // another slug: moves(), below
+			}
 		}
 		e.shown = n.Title != e.node.Title || n.LinkTitle != e.node.LinkTitle ||
 			n.Description != e.node.Description || n.Prompt != e.node.Prompt
@@ -112,6 +138,10 @@ func (b *Builder) quick(changed []string) (site *Site, ok bool) {
 		kept = append(kept, e)
 	}
 	edits = kept
+	adds, quiet, ok := readDrafts(l, drafts, adds)
+	if !ok {
+		return nil, false
+	}
 	kept = adds[:0]
 	for _, e := range adds {
 		keep, ok := readNew(l, r.w, memo.dirs, b.opts.Drafts, e)
@@ -123,11 +153,26 @@ func (b *Builder) quick(changed []string) (site *Site, ok bool) {
 		}
 	}
 	adds = kept
-	if (len(adds) > 0 || len(gone) > 0) && r.site.BaseURL != "" {
+	g := &graphEdit{r: r, l: l, drafted: drafted}
+	moved, ok := g.moves(edits, adds)
+	if !ok {
+		g.undo()
+		return nil, false
+	}
+	if (len(adds) > 0 || len(gone) > 0 || moved) && r.site.BaseURL != "" {
+		g.undo()
 		return nil, false // the sitemap lists every page
 	}
+	// The bodies that link to a node with a new address, rendered again.
+	relinks, ok := g.referrers(memo, edits, gone)
+	if !ok {
+		g.undo()
+		return nil, false
+	}
+	edits = append(edits, relinks...)
 
-	// Render the new bodies against the last build's graph.
+	// Render the new bodies against the last build's graph, with the
+	// new addresses.
 	for _, e := range slices.Concat(edits, adds) {
 		n := e.file.read.node
 		bc := &bodyContext{
@@ -143,10 +188,10 @@ func (b *Builder) quick(changed []string) (site *Site, ok bool) {
 		}
 	}
 	if probs.count() > 0 {
+		g.undo()
 		return nil, false
 	}
 
-	g := &graphEdit{r: r, l: l}
 	for _, e := range adds {
 		g.insert(e)
 	}
@@ -202,6 +247,12 @@ func (b *Builder) quick(changed []string) (site *Site, ok bool) {
 		delete(files, n.URL)
 		changedPages = append(changedPages, n.URL)
 	}
+	for _, e := range g.edited {
+		if e.oldURL != "" {
+			delete(files, e.oldURL)
+			changedPages = append(changedPages, e.oldURL)
+		}
+	}
 	for i, n := range nodes {
 		if !sameBytes(files[n.URL], pages[i].html) {
 			changedPages = append(changedPages, n.URL)
@@ -248,6 +299,9 @@ func (b *Builder) quick(changed []string) (site *Site, ok bool) {
 	for i, n := range nodes {
 		memo.pages[n.URL] = pages[i]
 	}
+	for _, e := range quiet {
+		memo.files[e.rel] = e.file // still a draft: nothing shows it
+	}
 	if g.reshaped {
 		g.reshapeMemo(memo, adds)
 	}
@@ -268,7 +322,10 @@ type edit struct {
 	title  bool     // its link title changed
 	weight bool     // its weight changed: it may move among its siblings
 	links  bool     // its choices, prev or next changed
-	added  bool     // its file is new
+	added  bool     // its node is new: its file is new, or was a draft
+	draft  bool     // its file was read by the last build, as a draft
+	slug   bool     // its slug changed
+	oldURL string   // the address it had, when its slug moved it
 }
 
 // sameShape reports whether two front matters differ at most in what
@@ -314,7 +371,8 @@ type graphEdit struct {
 	relinked     []*Node
 	titles       bool    // a link title changed: breadcrumbs and the overview show it
 	moved        []*Node // parents whose children changed order: their choices and the overview show it
-	gone         []*Node // nodes whose files are gone
+	gone         []*Node // nodes whose files are gone, or are drafts now
+	drafted      []*edit // the node files of gone that are drafts now
 	reshaped     bool    // nodes came or went: the overview is drawn again
 	linksChanged bool    // a body leads to other nodes than before
 }
@@ -419,7 +477,7 @@ func (g *graphEdit) patchOverview(lay *overviewLayout) (next *overviewLayout, ok
 		if e.title {
 			trees = append(trees, e.node)
 		}
-		if e.added {
+		if e.added || e.oldURL != "" {
 			trees = append(trees, e.node.Parent)
 		}
 	}

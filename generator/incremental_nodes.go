@@ -1,6 +1,7 @@
 package generator
 
 import (
+	"bytes"
 	"errors"
 	"io/fs"
 	"path"
@@ -46,23 +47,139 @@ func readNew(l *loader, w *wizard, dirs []string, drafts bool, e *edit) (keep, o
 		return false, false
 	}
 	url, badSlug := parsed.address(p)
-	if badSlug {
+	if badSlug || !w.addressFree(url, p) {
 		return false, false
-	}
-	// Only a sibling can have the same address: each folder's nodes are
-	// below their parent's.
-	if url == overviewPage || slices.ContainsFunc(p.Children, func(c *Node) bool { return c.URL == url }) {
-		return false, false
-	}
-	for _, out := range w.assets {
-		if out == url {
-			return false, false
-		}
 	}
 	n := readResult{node: parsed}.clone().node
 	n.Parent, n.URL = p, url
 	e.node, e.file, e.added = n, memoFile{data: data, read: readResult{node: parsed}}, true
 	return true, true
+}
+
+// addressFree reports whether no page nor file of the last build has the
+// address url, which a node below p would have. Only a sibling can have
+// the same address: each folder's nodes are below their parent's.
+func (w *wizard) addressFree(url string, p *Node) bool {
+	if url == overviewPage || slices.ContainsFunc(p.Children, func(c *Node) bool { return c.URL == url }) {
+		return false
+	}
+	for _, out := range w.assets {
+		if out == url {
+			return false
+		}
+	}
+	return true
+}
+
+// readDrafts reads the node files that the last build left out as
+// drafts: one that is no draft now joins adds, as a new node; one that
+// still is, and changed, is in quiet, since no page shows it. ok is
+// false when the usual build must read one.
+func readDrafts(l *loader, drafts, adds []*edit) (_, quiet []*edit, ok bool) {
+	for _, e := range drafts {
+		if !isRegular(l.fsys, e.rel) {
+			return nil, nil, false // gone, or a link: the usual build's walk
+		}
+		data, err := readContent(l, e.rel)
+		if err != nil {
+			return nil, nil, false
+		}
+		if bytes.Equal(data, e.file.data) {
+			continue
+		}
+		n := parseNode(e.rel, data, l.displayPath(e.rel), l.probs)
+		if n == nil || l.probs.count() > 0 {
+			return nil, nil, false
+		}
+		if n.Draft {
+			quiet = append(quiet, &edit{rel: e.rel, file: memoFile{data: data, read: readResult{node: n}}})
+			continue
+		}
+		adds = append(adds, &edit{rel: e.rel, draft: true})
+	}
+	return adds, quiet, true
+}
+
+// samePlace reports whether two front matters differ at most as
+// sameShape allows, in the slug and in the draft flag.
+func samePlace(a, b frontMatter) bool {
+	a.Slug, a.Draft, b.Slug, b.Draft = "", false, "", false
+	return sameShape(a, b)
+}
+
+// moves gives the answers whose slug changed their new address, when it
+// is free: not taken by a page or file of the last build, by a new node,
+// nor by an address another answer leaves in this save (whose old page
+// is deleted after the new ones are in). A folder's node, whose slug
+// moves all its folder holds, is left to the usual build (ok false).
+func (g *graphEdit) moves(edits, adds []*edit) (moved, ok bool) {
+	w := g.r.w
+	var left []string
+	for _, e := range edits {
+		if !e.slug {
+			continue
+		}
+		n := e.node
+		if n.IsSection() || len(n.Children) > 0 {
+			return false, false
+		}
+		url, badSlug := e.file.read.node.address(n.Parent)
+		if badSlug {
+			return false, false
+		}
+		if url == n.URL {
+			continue // the slug names the file's own address
+		}
+		newNode := slices.ContainsFunc(adds, func(a *edit) bool { return a.node.URL == url })
+		if !w.addressFree(url, n.Parent) || newNode || slices.Contains(left, url) {
+			return false, false
+		}
+		old := n.URL
+		g.undos = append(g.undos, func() { n.URL = old })
+		n.URL, e.oldURL = url, old
+		left = append(left, old)
+		g.stale = append(g.stale, n.Parent) // its choices lead there
+		g.reshaped, moved = true, true
+	}
+	return moved, true
+}
+
+// referrers finds what leads to the answers that moves gave a new
+// address: the pages whose choices, prev or next do (stale, rendered
+// again), and the bodies that link to one, returned as edits of their
+// unchanged files, to be rendered again. ok is false when the
+// definitions link to one: every page shows them.
+func (g *graphEdit) referrers(memo *buildMemo, edits []*edit, gone []*Node) (relinks []*edit, ok bool) {
+	var moved []*Node
+	for _, e := range edits {
+		if e.oldURL != "" {
+			moved = append(moved, e.node)
+		}
+	}
+	if len(moved) == 0 {
+		return nil, true
+	}
+	w := g.r.w
+	if def := w.definitions; def != nil {
+		bc := &bodyContext{dir: def.dir(), resolve: w.resolve, probs: &problems{}, src: def.body}
+		g.r.md.render(bc)
+		if slices.ContainsFunc(bc.links, func(n *Node) bool { return slices.Contains(moved, n) }) {
+			return nil, false
+		}
+	}
+	for _, m := range w.nodes {
+		for _, n := range moved {
+			if leadsTo(m, n) {
+				g.stale = append(g.stale, m)
+			}
+		}
+		links := slices.ContainsFunc(m.Links, func(n *Node) bool { return slices.Contains(moved, n) })
+		if !links || slices.Contains(gone, m) || slices.ContainsFunc(edits, func(e *edit) bool { return e.node == m }) {
+			continue // its page goes, or its body is rendered anyway
+		}
+		relinks = append(relinks, &edit{rel: m.File, node: m, file: memo.files[m.File]})
+	}
+	return relinks, true
 }
 
 // isGone reports whether a file of content/ no longer exists (a
@@ -147,7 +264,9 @@ func (g *graphEdit) remove(n *Node) bool {
 	delete(g.r.bodies, n)
 	g.gone = append(g.gone, n)
 	g.stale = append(g.stale, p)
-	g.linksChanged, g.reshaped = true, true
+	// Only what n led to may no longer be reached.
+	leads := len(n.Links) > 0 || len(n.Choices) > 0 || n.Prev != nil || n.Next != nil
+	g.linksChanged, g.reshaped = g.linksChanged || leads, true
 	return true
 }
 
@@ -173,14 +292,26 @@ func (g *graphEdit) bodiesLead() bool {
 func (g *graphEdit) reshapeMemo(memo *buildMemo, adds []*edit) {
 	order := slices.Clone(memo.order)
 	for _, n := range g.gone {
-		order = slices.DeleteFunc(order, func(rel string) bool { return rel == n.File })
-		delete(memo.files, n.File)
 		delete(memo.bodies, n.File)
 		delete(memo.pages, n.URL)
+		if i := slices.IndexFunc(g.drafted, func(e *edit) bool { return e.node == n }); i >= 0 {
+			memo.files[n.File] = g.drafted[i].file // a draft now: still read
+			continue
+		}
+		order = slices.DeleteFunc(order, func(rel string) bool { return rel == n.File })
+		delete(memo.files, n.File)
 	}
 	for _, e := range adds {
+		if e.draft {
+			continue // listed already
+		}
 		i, _ := slices.BinarySearchFunc(order, e.rel, comparePaths)
 		order = slices.Insert(order, i, e.rel)
+	}
+	for _, e := range g.edited {
+		if e.oldURL != "" {
+			delete(memo.pages, e.oldURL) // the new address is not an old one: moves
+		}
 	}
 	memo.order = order
 }
