@@ -45,6 +45,10 @@ type Site struct {
 	// Changed lists the output files that differ from the Builder's
 	// previous build, removed ones included; every file on a first build.
 	Changed []string
+	// Moved maps the pages of the Builder's previous build that are gone
+	// to where the same node file's page is now, when it moved (a new
+	// slug, say); nil when none did.
+	Moved map[string]string
 }
 
 // Generate builds the site in memory. Its error is an ErrorList with

@@ -128,8 +128,47 @@ func (b *Builder) rebuild(changed []string) (*Site, error) {
 		return nil, err
 	}
 	site.Changed = changedFiles(b.last, site)
+	site.Moved = movedPages(b.memo, memo, site)
 	b.last, b.memo = site, memo
 	return site, nil
+}
+
+// movedPages finds, among the pages that site no longer has, those
+// whose node file has its page elsewhere now: by the folders of the
+// bodies in the last build's memo old and in this build's memo.
+func movedPages(old, memo *buildMemo, site *Site) map[string]string {
+	var gone []string
+	for _, name := range site.Changed {
+		if _, ok := site.Files[name]; !ok && path.Base(name) == "index.html" {
+			gone = append(gone, name)
+		}
+	}
+	if old == nil || len(gone) == 0 {
+		return nil
+	}
+	files := make(map[string]string, len(old.bodies)) // node file by page
+	for file, b := range old.bodies {
+		files[pageIn(b.dir)] = file
+	}
+	var moved map[string]string
+	for _, name := range gone {
+		b, ok := memo.bodies[files[name]]
+		if to := pageIn(b.dir); ok && to != name && site.Files[to] != nil {
+			if moved == nil {
+				moved = map[string]string{}
+			}
+			moved[name] = to
+		}
+	}
+	return moved
+}
+
+// pageIn is the page of a node whose page folder is dir.
+func pageIn(dir string) string {
+	if dir == "" {
+		return "index.html"
+	}
+	return dir + "/index.html"
 }
 
 // buildRun is one build: what it reads, checks and renders.

@@ -612,9 +612,11 @@ func TestBuilderRandomSaves(t *testing.T) {
 				st.initial()
 				dir := writeSite(t, st.siteFiles())
 				b := NewBuilder(siteOptions(dir))
-				if _, err := b.Build(); err != nil {
+				first, err := b.Build()
+				if err != nil {
 					t.Fatalf("initial site: %v", err)
 				}
+				pages := pagesByFile(first.Nodes) // of the last good build
 				st.keep()
 				var log []string
 				n := 2 + r.IntN(7)
@@ -673,6 +675,19 @@ func TestBuilderRandomSaves(t *testing.T) {
 							t.Errorf("seed %d save %d: Changed %q, the files that differ %q\nsaves:\n%s", seed, step+1, site.Changed, want, strings.Join(log, "\n"))
 							return
 						}
+						now := pagesByFile(site.Nodes)
+						want := map[string]string{}
+						for file, was := range pages {
+							if to, ok := now[file]; ok && to != was && site.Files[was] == nil {
+								want[was] = to
+							}
+						}
+						if !maps.Equal(want, site.Moved) {
+							failures.Add(1)
+							t.Errorf("seed %d save %d: Moved %q, want %q\nsaves:\n%s", seed, step+1, site.Moved, want, strings.Join(log, "\n"))
+							return
+						}
+						pages = now
 					}
 					broken = err != nil
 					if err == nil {
@@ -690,6 +705,15 @@ func TestBuilderRandomSaves(t *testing.T) {
 		}
 	})
 	t.Logf("%d saves: %d quick, %d usual, %d failed (as scratch); %d seeds failed", saves.Load(), quick.Load(), full.Load(), failed.Load(), failures.Load())
+}
+
+// pagesByFile maps each node file to its page.
+func pagesByFile(nodes []*Node) map[string]string {
+	pages := make(map[string]string, len(nodes))
+	for _, n := range nodes {
+		pages[n.File] = n.URL
+	}
+	return pages
 }
 
 // st0 is the initial site of a seed, as text.

@@ -222,7 +222,24 @@ func (b *Builder) quick(changed []string) (site *Site, ok bool) {
 		}
 	}
 
-	// Render the pages that can show what changed.
+	// Render the pages that can show what changed. The overview lists
+	// every node by its link title, in the tree's order: new labels, and
+	// the trees of reordered children, are spliced into the last one
+	// meanwhile, on the graph as it is now, which nothing changes until
+	// drawn is closed.
+	redraw := g.titles || len(g.moved) > 0 || g.reshaped
+	var patched *overviewLayout
+	var samePatch bool
+	drawn := make(chan struct{})
+	go func() {
+		defer close(drawn)
+		if !redraw {
+			return
+		}
+		if next, ok := g.patchOverview(memo.layout); ok {
+			patched, samePatch = next, sameBytes(last.Files[overviewPage], next.page)
+		}
+	}()
 	files := maps.Clone(last.Files)
 	nodes := g.pages()
 	pages := make([]memoPage, len(nodes))
@@ -236,6 +253,7 @@ func (b *Builder) quick(changed []string) (site *Site, ok bool) {
 		}
 		pages[i] = memoPage{key: d.signature(memo.env), html: html}
 	})
+	<-drawn
 	for _, err := range failed {
 		if err != nil {
 			g.undo()
@@ -260,19 +278,19 @@ func (b *Builder) quick(changed []string) (site *Site, ok bool) {
 		files[n.URL] = pages[i].html
 	}
 	rendered := len(nodes)
-	if g.titles || len(g.moved) > 0 || g.reshaped {
-		// The overview lists every node by its link title, in the tree's
-		// order: new labels, and the trees of reordered children, are
-		// spliced into the last one when they keep its layout, else it is
+	if redraw {
+		// The overview: spliced when the trees keep its layout, else
 		// drawn again.
 		overview := map[string][]byte{}
-		next, ok := g.patchOverview(memo.layout)
-		if ok {
+		if next := patched; next != nil {
 			// Summing up every node again took longer than the splice: the
 			// next usual build draws the overview anew instead.
 			memo.overviewKey = [32]byte{}
 			memo.overview, memo.layout = map[string][]byte{overviewPage: next.page}, next
-			overview[overviewPage] = next.page
+			if !samePatch {
+				changedPages = append(changedPages, overviewPage)
+			}
+			files[overviewPage] = next.page
 			rendered++
 		} else {
 			before := *memo
@@ -306,9 +324,18 @@ func (b *Builder) quick(changed []string) (site *Site, ok bool) {
 		g.reshapeMemo(memo, adds)
 	}
 	slices.Sort(changedPages)
+	var movedTo map[string]string
+	for _, e := range g.edited {
+		if e.oldURL != "" {
+			if movedTo == nil {
+				movedTo = map[string]string{}
+			}
+			movedTo[e.oldURL] = e.node.URL
+		}
+	}
 	return &Site{
 		Files: files, FileCount: len(files), Pages: last.Pages + len(adds) - len(g.gone), Nodes: r.w.nodes,
-		Rendered: rendered, Changed: changedPages,
+		Rendered: rendered, Changed: changedPages, Moved: movedTo,
 	}, true
 }
 

@@ -134,21 +134,40 @@ func TestBrowserLiveReload(t *testing.T) {
 	})
 }
 
-// A tab whose page is deleted goes to the nearest page above it.
+// A tab whose page is deleted goes to the nearest page above it; one
+// whose page moved (a new slug) goes to its new address.
 func TestBrowserPageGone(t *testing.T) {
-	tab := chrome.Tab(t)
-	dir := t.TempDir()
-	sitetest.Write(t, dir, fixture)
-	r := startServer(t, dir, nil)
-	if err := chromedp.Do(tab, chromedp.Navigate(r.URL()+"a/one/index.html")); err != nil {
-		t.Fatal(err)
+	tests := []struct {
+		name  string
+		write string // the answer's new text; "" deletes it
+		want  string // what the tab then shows
+	}{
+		{"deleted", "", `location.pathname === "/a/" && document.body.innerText.includes("Dit is menu A.")`},
+		{"moved", "---\ntitle: Antwoord een\nslug: eerste\n---\n\nVerhuisd antwoord.\n",
+			`location.pathname === "/a/eerste/" && document.body.innerText.includes("Verhuisd antwoord.")`},
 	}
-	waitTrue(t, tab, `document.body.innerText.includes("Eerste antwoord.")`)
-	waitClients(t, r.hub, 1)
-	if err := os.Remove(filepath.Join(dir, "content/a/one.md")); err != nil {
-		t.Fatal(err)
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			tab := chrome.Tab(t)
+			dir := t.TempDir()
+			sitetest.Write(t, dir, fixture)
+			r := startServer(t, dir, nil)
+			if err := chromedp.Do(tab, chromedp.Navigate(r.URL()+"a/one/index.html")); err != nil {
+				t.Fatal(err)
+			}
+			waitTrue(t, tab, `document.body.innerText.includes("Eerste antwoord.")`)
+			waitClients(t, r.hub, 1)
+			answer := filepath.Join(dir, "content/a/one.md")
+			if tt.write == "" {
+				if err := os.Remove(answer); err != nil {
+					t.Fatal(err)
+				}
+			} else {
+				sitetest.WriteFile(t, answer, tt.write)
+			}
+			waitTrue(t, tab, tt.want)
+		})
 	}
-	waitTrue(t, tab, `location.pathname === "/a/" && document.body.innerText.includes("Dit is menu A.")`)
 }
 
 // Many tabs of one site share one connection (the shared worker), so

@@ -9,8 +9,9 @@
 //   reload  the site changed: fetch the page anew and put its body in
 //           place, keeping the scroll position (a full reload, which
 //           keeps it too, when more than the body and title changed, or
-//           the page has scripts of its own); go to the nearest existing
-//           ancestor when the page is gone;
+//           the page has scripts of its own); go where the server
+//           redirects it when the page moved (a new slug), or to the
+//           nearest existing ancestor when the page is gone;
 //   css     only stylesheets changed: swap them, no reload;
 //   error   the last build failed: show its problems over the page.
 // Pages built by `wizard build` never load it.
@@ -153,6 +154,10 @@
     fetch(location.pathname + location.search, { cache: "no-store" }).then(function (r) {
       if (r.status === 404) {
         goToAncestor(location.pathname);
+        return null;
+      }
+      if (r.redirected) {
+        location.replace(r.url); // the page moved
         return null;
       }
       return r.ok ? r.text() : Promise.reject(new Error(String(r.status)));

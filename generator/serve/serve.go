@@ -24,7 +24,9 @@
 //     told over Server-Sent Events (/_wizard/events): "reload", and the page
 //     fetches itself anew and swaps its body in place, keeping its scroll
 //     position (a full reload, which keeps it too, when its head changed);
-//     a tab whose page is gone goes to its nearest existing ancestor. When
+//     a tab whose page is gone goes where its node's page moved (a new
+//     slug; the server redirects the old path there while it runs), else
+//     to its nearest existing ancestor. When
 //     only stylesheets changed, "css": the stylesheet is swapped. Each
 //     stream starts with the site's version ("hello"), and each page knows
 //     the build it came from, so a tab that was loading while a newer
@@ -108,6 +110,9 @@ type snapshot struct {
 	files   map[string][]byte // the last good site; nil before the first good build
 	version int64             // counts good builds that changed the site; 0 before the first
 	errs    []string          // the problems of the last build, nil when it was good
+	// moved sends the pages that moved while serving (a new slug) to
+	// where their node's page is now, by path in the site.
+	moved map[string]string
 }
 
 // New prepares a server for the site in cfg.Dir and starts listening on
@@ -253,25 +258,49 @@ func (s *Server) rebuild(changed []string, pending func() bool) {
 		for _, l := range lines {
 			fmt.Fprintln(s.log, l)
 		}
-		s.hub.publish(&snapshot{files: prev.files, version: prev.version, errs: lines}, event{name: "error", data: jsonLines(lines)})
+		s.hub.publish(&snapshot{files: prev.files, version: prev.version, errs: lines, moved: prev.moved}, event{name: "error", data: jsonLines(lines)})
 		return
 	}
+	moved := addMoves(prev.moved, site.Moved)
 	ch := classify(prev.files, site.Files, site.Changed)
 	if ch.kind == "" && prev.errs != nil {
 		ch.kind = "reload" // clears the overlay
 	}
 	if ch.kind == "" {
 		fmt.Fprintf(s.log, "rendered %d of %d pages in %s; nothing changed\n", site.Rendered, site.Pages, took)
-		s.hub.publish(&snapshot{files: site.Files, version: prev.version}, event{})
+		s.hub.publish(&snapshot{files: site.Files, version: prev.version, moved: moved}, event{})
 		return
 	}
-	next := &snapshot{files: site.Files, version: prev.version + 1}
+	next := &snapshot{files: site.Files, version: prev.version + 1, moved: moved}
 	ev := event{name: ch.kind, id: next.version, data: fmt.Sprint(next.version)}
 	if ch.kind == "css" {
 		ev.data = jsonSwaps(next.version, ch.swaps)
 	}
 	fmt.Fprintf(s.log, "rendered %d of %d pages in %s; %d files changed; %s\n", site.Rendered, site.Pages, took, len(site.Changed), ch.kind)
 	s.hub.publish(next, ev)
+}
+
+// addMoves returns the moves of earlier builds, each sent on where a
+// later move took its page, with the moves of the last build added: a
+// tab left on a page two slugs ago still finds it. Snapshots share their
+// map, so it is never changed, only copied.
+func addMoves(earlier, last map[string]string) map[string]string {
+	if len(last) == 0 {
+		return earlier
+	}
+	moved := make(map[string]string, len(earlier)+len(last))
+	for from, to := range earlier {
+		if again, ok := last[to]; ok {
+			to = again
+		}
+		if from != to {
+			moved[from] = to
+		}
+	}
+	for from, to := range last {
+		moved[from] = to
+	}
+	return moved
 }
 
 // build runs the builder, turning a panic into an error: no content may

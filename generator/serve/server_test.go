@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"github.com/wizardsite/wizard/internal/sitetest"
 	"io"
+	"maps"
 	"net"
 	"net/http"
 	"net/url"
@@ -186,4 +187,36 @@ func TestNoGoodBuildYet(t *testing.T) {
 	sitetest.WriteFile(t, filepath.Join(dir, "content/_index.md"), page("Start", "Eindelijk heel."))
 	events.waitFor(t, "reload")
 	expectPage(t, r, "/", http.StatusOK, "Eindelijk heel.")
+}
+
+func TestAddMoves(t *testing.T) {
+	tests := []struct {
+		name          string
+		earlier, last map[string]string
+		want          map[string]string
+	}{
+		{"none", nil, nil, nil},
+		{"first", nil, map[string]string{"a/index.html": "b/index.html"}, map[string]string{"a/index.html": "b/index.html"}},
+		{"kept", map[string]string{"a/index.html": "b/index.html"}, nil, map[string]string{"a/index.html": "b/index.html"}},
+		{"followed",
+			map[string]string{"a/index.html": "b/index.html"},
+			map[string]string{"b/index.html": "c/index.html"},
+			map[string]string{"a/index.html": "c/index.html", "b/index.html": "c/index.html"}},
+		{"back home",
+			map[string]string{"a/index.html": "c/index.html", "b/index.html": "c/index.html"},
+			map[string]string{"c/index.html": "a/index.html"},
+			map[string]string{"b/index.html": "a/index.html", "c/index.html": "a/index.html"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			earlier := maps.Clone(tt.earlier)
+			got := addMoves(tt.earlier, tt.last)
+			if !maps.Equal(got, tt.want) {
+				t.Errorf("addMoves = %v, want %v", got, tt.want)
+			}
+			if !maps.Equal(earlier, tt.earlier) {
+				t.Errorf("addMoves changed the earlier map: %v", tt.earlier)
+			}
+		})
+	}
 }

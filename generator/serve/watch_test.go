@@ -83,6 +83,59 @@ func TestDeletedNode(t *testing.T) {
 	}
 }
 
+// A page whose slug changed is served at its new address, and its old
+// address redirects there (not permanently) while nothing else has it.
+func TestMovedPage(t *testing.T) {
+	r, events := newSite(t, nil)
+	noFollow := &http.Client{CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}
+	redirects := func(t *testing.T, from, to string) {
+		t.Helper()
+		resp, err := noFollow.Get(r.URL() + strings.TrimPrefix(from, "/"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		resp.Body.Close()
+		if resp.StatusCode != http.StatusFound || resp.Header.Get("Location") != to {
+			t.Fatalf("GET %s: %s to %q, want 302 Found to %q", from, resp.Status, resp.Header.Get("Location"), to)
+		}
+	}
+	b := filepath.Join(r.dir, "content/b.md")
+	slug := func(s string) string {
+		return "---\ntitle: Pagina B\nweight: 2\nslug: " + s + "\n---\n\nTekst van B.\n"
+	}
+
+	sitetest.WriteFile(t, b, slug("bee"))
+	events.waitFor(t, "reload")
+	expectPage(t, r, "/bee/", http.StatusOK, "Tekst van B.")
+	redirects(t, "/b/", "/bee/")
+	redirects(t, "/b/index.html", "/bee/")
+	redirects(t, "/b", "/bee/")
+	redirects(t, "/b/?x=1", "/bee/?x=1")
+
+	// Moved again: the first address follows it.
+	sitetest.WriteFile(t, b, slug("b-nieuw"))
+	events.waitFor(t, "reload")
+	redirects(t, "/b/", "/b-nieuw/")
+	redirects(t, "/bee/", "/b-nieuw/")
+
+	// Back where it was: its page, and no redirect from there.
+	sitetest.WriteFile(t, b, page("Pagina B", "Weer thuis."))
+	events.waitFor(t, "reload")
+	expectPage(t, r, "/b/", http.StatusOK, "Weer thuis.")
+	redirects(t, "/b-nieuw/", "/b/")
+
+	// Deleted: its old addresses are not found.
+	if err := os.Remove(b); err != nil {
+		t.Fatal(err)
+	}
+	events.waitFor(t, "reload")
+	for _, p := range []string{"/b/", "/bee/", "/b-nieuw/"} {
+		if code, _ := r.get(t, p); code != http.StatusNotFound {
+			t.Errorf("GET %s after delete: %d, want 404", p, code)
+		}
+	}
+}
+
 func TestBrokenFrontMatterThenFix(t *testing.T) {
 	r, events := newSite(t, nil)
 	sitetest.WriteFile(t, filepath.Join(r.dir, "content/b.md"), "---\ntitle: [niet gesloten\n---\n\nKapot.\n")
