@@ -135,7 +135,8 @@ func TestBrowserLiveReload(t *testing.T) {
 }
 
 // A tab whose page is deleted goes to the nearest page above it; one
-// whose page moved (a new slug) goes to its new address.
+// whose page moved (a new slug) shows it at its new address, swapped in
+// place (the document stays: its head is the same).
 func TestBrowserPageGone(t *testing.T) {
 	tests := []struct {
 		name  string
@@ -144,7 +145,7 @@ func TestBrowserPageGone(t *testing.T) {
 	}{
 		{"deleted", "", `location.pathname === "/a/" && document.body.innerText.includes("Dit is menu A.")`},
 		{"moved", "---\ntitle: Antwoord een\nslug: eerste\n---\n\nVerhuisd antwoord.\n",
-			`location.pathname === "/a/eerste/" && document.body.innerText.includes("Verhuisd antwoord.")`},
+			`location.pathname === "/a/eerste/" && document.body.innerText.includes("Verhuisd antwoord.") && window.wizardStays === true`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -157,6 +158,7 @@ func TestBrowserPageGone(t *testing.T) {
 			}
 			waitTrue(t, tab, `document.body.innerText.includes("Eerste antwoord.")`)
 			waitClients(t, r.hub, 1)
+			eval[bool](t, tab, `window.wizardStays = true`)
 			answer := filepath.Join(dir, "content/a/one.md")
 			if tt.write == "" {
 				if err := os.Remove(answer); err != nil {

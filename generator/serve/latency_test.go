@@ -31,7 +31,9 @@ import (
 // WIZARD_LATENCY_EDIT=label it edits the answer's link title, which its
 // parent's choices and the overview show, rather than its text; with
 // WIZARD_LATENCY_EDIT=new each save is a new answer beside it, and the
-// tab shows their menu, whose choices list them.
+// tab shows their menu, whose choices list them; with
+// WIZARD_LATENCY_EDIT=slug each save gives the answer another slug (and
+// text), and the tab follows its page to each new address.
 //
 // A save's latency is from just before the file is written to the first
 // paint of a page that shows that save or a later one (a newer save
@@ -115,8 +117,11 @@ func measureLatency(t *testing.T, gap time.Duration, edits int) {
 	pushed := make([]float64, 0, edits)
 	for i := 1; i <= edits; i++ {
 		body := fmt.Sprintf("%s\nwizard-latency-edit-%d\n", orig, i)
-		if label {
+		switch edit {
+		case "label":
 			body = strings.Replace(string(orig), `linkTitle: "`, fmt.Sprintf(`linkTitle: "wizard-latency-edit-%d `, i), 1)
+		case "slug":
+			body = strings.Replace(body, "\n---\n", fmt.Sprintf("\nslug: bewerkt-%d\n---\n", i), 1)
 		}
 		file := node
 		if edit == "new" {

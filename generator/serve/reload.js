@@ -9,9 +9,10 @@
 //   reload  the site changed: fetch the page anew and put its body in
 //           place, keeping the scroll position (a full reload, which
 //           keeps it too, when more than the body and title changed, or
-//           the page has scripts of its own); go where the server
-//           redirects it when the page moved (a new slug), or to the
-//           nearest existing ancestor when the page is gone;
+//           the page has scripts of its own); when the page moved (a
+//           new slug: the server redirects its old address), the same
+//           at its new address; go to the nearest existing ancestor
+//           when the page is gone;
 //   css     only stylesheets changed: swap them, no reload;
 //   error   the last build failed: show its problems over the page.
 // Pages built by `wizard build` never load it.
@@ -151,14 +152,14 @@
         update();
       }
     };
+    var moved = null; // the page's new address, when it moved
     fetch(location.pathname + location.search, { cache: "no-store" }).then(function (r) {
       if (r.status === 404) {
         goToAncestor(location.pathname);
         return null;
       }
       if (r.redirected) {
-        location.replace(r.url); // the page moved
-        return null;
+        moved = r.url;
       }
       return r.ok ? r.text() : Promise.reject(new Error(String(r.status)));
     }).then(function (html) {
@@ -167,8 +168,17 @@
       }
       var doc = new DOMParser().parseFromString(html, "text/html");
       if (headKey(doc) !== head || ownScripts(doc) || ownScripts(document)) {
-        reload();
+        if (moved) {
+          location.replace(moved);
+        } else {
+          reload();
+        }
         return;
+      }
+      if (moved) {
+        // The same head: its relative links hold at the new address too.
+        history.replaceState(null, "", moved);
+        scrollKey = "wizard-scroll:" + location.pathname;
       }
       var x = window.scrollX;
       var y = window.scrollY;
