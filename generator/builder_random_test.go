@@ -20,6 +20,7 @@ import (
 	"os"
 	"path"
 	"path/filepath"
+	"reflect"
 	"slices"
 	"strconv"
 	"strings"
@@ -132,7 +133,7 @@ func relTo(fromDir, target string) string {
 }
 
 type stressSite struct {
-	variant  int // 0, 3: plain; 1: a base URL; 2: a footer template of the site's own
+	variant  int // 0: plain; 1: a base URL; 2: a footer template of the site's own; 3: drafts built
 	r        *rand.Rand
 	good     map[string]*stressNode // the model of the last good build
 	goodDefs string
@@ -611,7 +612,9 @@ func TestBuilderRandomSaves(t *testing.T) {
 				st := &stressSite{r: r, variant: seed % 4}
 				st.initial()
 				dir := writeSite(t, st.siteFiles())
-				b := NewBuilder(siteOptions(dir))
+				opts := siteOptions(dir)
+				opts.Drafts = st.variant == 3 // drafts are pages too
+				b := NewBuilder(opts)
 				first, err := b.Build()
 				if err != nil {
 					t.Fatalf("initial site: %v", err)
@@ -693,8 +696,14 @@ func TestBuilderRandomSaves(t *testing.T) {
 					if err == nil {
 						st.keep()
 					}
-					fresh, freshErr := Generate(siteOptions(dir))
-					if d := scratchDifference(site, err, fresh, freshErr); d != "" {
+					scratch := NewBuilder(opts)
+					fresh, freshErr := scratch.Build()
+					d := scratchDifference(site, err, fresh, freshErr)
+					if d == "" && err == nil {
+						// What the next rebuild starts from.
+						d = memoDifference(b.memo, scratch.memo)
+					}
+					if d != "" {
 						failures.Add(1)
 						init := st0(seed)
 						t.Errorf("seed %d save %d: %s\ninitial site:\n%s\nsaves:\n%s", seed, step+1, d, init, strings.Join(log, "\n"))
@@ -705,6 +714,60 @@ func TestBuilderRandomSaves(t *testing.T) {
 		}
 	})
 	t.Logf("%d saves: %d quick, %d usual, %d failed (as scratch); %d seeds failed", saves.Load(), quick.Load(), full.Load(), failed.Load(), failures.Load())
+}
+
+// memoDifference says how the memo of a rebuild differs from a build
+// from scratch's: in the files read, their order, the folders, the
+// rendered bodies and the pages with their signatures; "" when it does
+// not. The overview's memo is left out: a quick rebuild patches it, and
+// the next usual build draws it anew.
+func memoDifference(got, want *buildMemo) string {
+	if !slices.Equal(got.order, want.order) {
+		return fmt.Sprintf("memo order %q, from scratch %q", got.order, want.order)
+	}
+	if !slices.Equal(got.dirs, want.dirs) {
+		return fmt.Sprintf("memo folders %q, from scratch %q", got.dirs, want.dirs)
+	}
+	if got.env != want.env || got.links != want.links {
+		return "memo environment or links differ"
+	}
+	sameFile := func(g, w memoFile) bool {
+		if !bytes.Equal(g.data, w.data) || !bytes.Equal(g.read.asset, w.read.asset) || (g.read.node == nil) != (w.read.node == nil) {
+			return false
+		}
+		gn, wn := g.read.node, w.read.node
+		return gn == nil || (gn.Draft == wn.Draft && gn.Title == wn.Title && reflect.DeepEqual(gn.front, wn.front) && bytes.Equal(gn.body, wn.body))
+	}
+	sameBody := func(g, w memoBody) bool {
+		return g.key == w.key && reflect.DeepEqual(g.body, w.body) && slices.Equal(g.links, w.links) &&
+			slices.Equal(g.resolved, w.resolved) && g.dir == w.dir
+	}
+	samePage := func(g, w memoPage) bool { return g.key == w.key && bytes.Equal(g.html, w.html) }
+	if d := mapDifference("files", got.files, want.files, sameFile); d != "" {
+		return d
+	}
+	if d := mapDifference("bodies", got.bodies, want.bodies, sameBody); d != "" {
+		return d
+	}
+	return mapDifference("pages", got.pages, want.pages, samePage)
+}
+
+// mapDifference names the first key, in order, that one memo map has and
+// the other has not, or whose values differ; "" when none.
+func mapDifference[V any](what string, got, want map[string]V, same func(g, w V) bool) string {
+	for _, k := range slices.Sorted(maps.Keys(want)) {
+		if g, ok := got[k]; !ok {
+			return fmt.Sprintf("memo %s lacks %s", what, k)
+		} else if !same(g, want[k]) {
+			return fmt.Sprintf("memo %s differ at %s", what, k)
+		}
+	}
+	for _, k := range slices.Sorted(maps.Keys(got)) {
+		if _, ok := want[k]; !ok {
+			return fmt.Sprintf("memo %s has %s, which a build from scratch has not", what, k)
+		}
+	}
+	return ""
 }
 
 // pagesByFile maps each node file to its page.

@@ -912,3 +912,51 @@ func TestBuilderSlugsAndDrafts(t *testing.T) {
 		})
 	}
 }
+
+// TestBuilderDraftsBuilt checks the quick path of a Builder that builds
+// drafts (serve --drafts): a draft is a page like any other, so a new
+// slug moves it, and a draft flag that comes or goes takes the usual
+// build. Each rebuild must make what a build from scratch makes.
+func TestBuilderDraftsBuilt(t *testing.T) {
+	files := smallSite()
+	files["content/a/drie.md"] = "---\ntitle: Drie\ndraft: true\n---\n\nDrie.\n"
+	dir := writeSite(t, files)
+	opts := siteOptions(dir)
+	opts.Drafts = true
+	b := NewBuilder(opts)
+	if _, err := b.Build(); err != nil {
+		t.Fatal(err)
+	}
+	steps := []struct {
+		name, data string
+		quick      bool
+		there      string
+	}{
+		{"a draft's slug", "---\ntitle: Drie\ndraft: true\nslug: derde\n---\n\nDrie.\n", true, "a/derde/index.html"},
+		{"no draft", "---\ntitle: Drie\nslug: derde\n---\n\nDrie.\n", false, "a/derde/index.html"},
+		{"a draft again", "---\ntitle: Drie\ndraft: true\nslug: derde\n---\n\nDrie.\n", false, "a/derde/index.html"},
+		{"a draft's text", "---\ntitle: Drie\ndraft: true\nslug: derde\n---\n\nNieuw.\n", true, "a/derde/index.html"},
+	}
+	for _, s := range steps {
+		t.Run(s.name, func(t *testing.T) {
+			if err := os.WriteFile(filepath.Join(dir, "content/a/drie.md"), []byte(s.data), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			memo := b.memo
+			site, err := b.Rebuild([]string{"content/a/drie.md"})
+			fresh, freshErr := Generate(opts)
+			if d := scratchDifference(site, err, fresh, freshErr); d != "" {
+				t.Fatal(d)
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			if quick := b.memo == memo; quick != s.quick {
+				t.Errorf("quick path %v, want %v", quick, s.quick)
+			}
+			if _, ok := site.Files[s.there]; !ok {
+				t.Errorf("%s is not there", s.there)
+			}
+		})
+	}
+}

@@ -117,7 +117,7 @@ func (b *Builder) quick(changed []string) (site *Site, ok bool) {
 			switch {
 			case !samePlace(n.front, e.node.front) || (n.Draft != e.node.Draft && b.opts.Drafts):
 				return nil, false // the tree or where the node leads may change
-			case n.Draft:
+			case n.Draft && !b.opts.Drafts:
 				// Now a draft: its page goes, as if its file were gone.
 				e.file = memoFile{data: data, read: readResult{node: n}}
 				gone = append(gone, e.node)
