@@ -222,24 +222,7 @@ func (b *Builder) quick(changed []string) (site *Site, ok bool) {
 		}
 	}
 
-	// Render the pages that can show what changed. The overview lists
-	// every node by its link title, in the tree's order: new labels, and
-	// the trees of reordered children, are spliced into the last one
-	// meanwhile, on the graph as it is now, which nothing changes until
-	// drawn is closed.
-	redraw := g.titles || len(g.moved) > 0 || g.reshaped
-	var patched *overviewLayout
-	var samePatch bool
-	drawn := make(chan struct{})
-	go func() {
-		defer close(drawn)
-		if !redraw {
-			return
-		}
-		if next, ok := g.patchOverview(memo.layout); ok {
-			patched, samePatch = next, sameBytes(last.Files[overviewPage], next.page)
-		}
-	}()
+	// Render the pages that can show what changed.
 	files := maps.Clone(last.Files)
 	nodes := g.pages()
 	pages := make([]memoPage, len(nodes))
@@ -253,7 +236,6 @@ func (b *Builder) quick(changed []string) (site *Site, ok bool) {
 		}
 		pages[i] = memoPage{key: d.signature(memo.env), html: html}
 	})
-	<-drawn
 	for _, err := range failed {
 		if err != nil {
 			g.undo()
@@ -278,19 +260,19 @@ func (b *Builder) quick(changed []string) (site *Site, ok bool) {
 		files[n.URL] = pages[i].html
 	}
 	rendered := len(nodes)
-	if redraw {
-		// The overview: spliced when the trees keep its layout, else
+	if g.titles || len(g.moved) > 0 || g.reshaped {
+		// The overview lists every node by its link title, in the tree's
+		// order: new labels, and the trees of reordered children, are
+		// spliced into the last one when they keep its layout, else it is
 		// drawn again.
 		overview := map[string][]byte{}
-		if next := patched; next != nil {
+		next, ok := g.patchOverview(memo.layout)
+		if ok {
 			// Summing up every node again took longer than the splice: the
 			// next usual build draws the overview anew instead.
 			memo.overviewKey = [32]byte{}
 			memo.overview, memo.layout = map[string][]byte{overviewPage: next.page}, next
-			if !samePatch {
-				changedPages = append(changedPages, overviewPage)
-			}
-			files[overviewPage] = next.page
+			overview[overviewPage] = next.page
 			rendered++
 		} else {
 			before := *memo
