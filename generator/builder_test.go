@@ -960,3 +960,17 @@ func TestBuilderDraftsBuilt(t *testing.T) {
 		})
 	}
 }
+
+// A slug of dots names no folder of its own: "a/../index.html" is the
+// start page's address, which serve cannot serve and redirects a moved
+// page to ("/a/../" is "/").
+func TestDotSlug(t *testing.T) {
+	for _, slug := range []string{".", ".."} {
+		files := smallSite()
+		files["content/a/een.md"] = "---\ntitle: Een\nweight: 1\nslug: \"" + slug + "\"\n---\n\nEen.\n"
+		site, err := Generate(siteOptions(writeSite(t, files)))
+		if err == nil {
+			t.Errorf("slug %q: built, with pages %v", slug, slices.Sorted(maps.Keys(site.Files)))
+		}
+	}
+}

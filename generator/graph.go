@@ -108,7 +108,7 @@ func (n *Node) address(p *Node) (url string, badSlug bool) {
 	}
 	name = slugify(strings.TrimSuffix(name, ".md"))
 	if s := n.front.Slug; s != "" {
-		badSlug = strings.ContainsAny(s, `/\`) || slugify(s) != s
+		badSlug = strings.ContainsAny(s, `/\`) || slugify(s) != s || strings.Trim(s, ".") == ""
 		name = slugify(s)
 	}
 	url = name + "/index.html"

@@ -132,20 +132,34 @@ func TestBrowserLiveReload(t *testing.T) {
 			t.Fatal("the new stylesheet is gone")
 		}
 	})
+
+	// A page that moved and whose head changed too (here its
+	// description; on a site with a base URL, its canonical link always
+	// does) loads the new address, where it was scrolled to.
+	t.Run("a move with a new head loads the new address, scroll kept", func(t *testing.T) {
+		eval[chromedp.Void](t, tab, `window.scrollTo(0, 600)`)
+		sitetest.WriteFile(t, bFile, "---\ntitle: Pagina B\nslug: bee\ndescription: Verhuisd.\n---\n\nVerhuisd.\n\n"+
+			strings.Repeat("Een alinea om de pagina lang te maken.\n\n", 120))
+		waitTrue(t, tab, `location.pathname === "/bee/" && document.body.innerText.includes("Verhuisd.")`)
+		waitTrue(t, tab, `Math.abs(window.scrollY - 600) < 2`)
+	})
 }
 
 // A tab whose page is deleted goes to the nearest page above it; one
-// whose page moved (a new slug) shows it at its new address, swapped in
-// place (the document stays: its head is the same).
+// whose page moved (a new slug) shows it at its new address, at the same
+// fragment: swapped in place when its head is the same (the document
+// stays), loaded anew when not.
 func TestBrowserPageGone(t *testing.T) {
+	moved := "---\ntitle: Antwoord een\nslug: eerste\n---\n\nVerhuisd antwoord.\n"
+	shown := `location.pathname === "/a/eerste/" && location.hash === "#main" && document.body.innerText.includes("Verhuisd antwoord.")`
 	tests := []struct {
 		name  string
 		write string // the answer's new text; "" deletes it
 		want  string // what the tab then shows
 	}{
 		{"deleted", "", `location.pathname === "/a/" && document.body.innerText.includes("Dit is menu A.")`},
-		{"moved", "---\ntitle: Antwoord een\nslug: eerste\n---\n\nVerhuisd antwoord.\n",
-			`location.pathname === "/a/eerste/" && document.body.innerText.includes("Verhuisd antwoord.") && window.wizardStays === true`},
+		{"moved", moved, shown + ` && window.wizardStays === true`},
+		{"moved, with a new head", strings.Replace(moved, "slug:", "description: Nieuw.\nslug:", 1), shown},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -153,7 +167,7 @@ func TestBrowserPageGone(t *testing.T) {
 			dir := t.TempDir()
 			sitetest.Write(t, dir, fixture)
 			r := startServer(t, dir, nil)
-			if err := chromedp.Do(tab, chromedp.Navigate(r.URL()+"a/one/index.html")); err != nil {
+			if err := chromedp.Do(tab, chromedp.Navigate(r.URL()+"a/one/#main")); err != nil {
 				t.Fatal(err)
 			}
 			waitTrue(t, tab, `document.body.innerText.includes("Eerste antwoord.")`)

@@ -159,7 +159,10 @@
         return null;
       }
       if (r.redirected) {
-        moved = r.url;
+        // The fragment stays, as a reload keeps it.
+        var to = new URL(r.url);
+        to.hash = location.hash;
+        moved = to.href;
       }
       return r.ok ? r.text() : Promise.reject(new Error(String(r.status)));
     }).then(function (html) {
@@ -169,6 +172,12 @@
       var doc = new DOMParser().parseFromString(html, "text/html");
       if (headKey(doc) !== head || ownScripts(doc) || ownScripts(document)) {
         if (moved) {
+          // Put the new page where this one was, as reload does.
+          try {
+            sessionStorage.setItem("wizard-scroll:" + new URL(moved).pathname, JSON.stringify([window.scrollX, window.scrollY]));
+          } catch (e) {
+            // no storage: load it at the top
+          }
           location.replace(moved);
         } else {
           reload();

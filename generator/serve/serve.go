@@ -261,7 +261,7 @@ func (s *Server) rebuild(changed []string, pending func() bool) {
 		s.hub.publish(&snapshot{files: prev.files, version: prev.version, errs: lines, moved: prev.moved}, event{name: "error", data: jsonLines(lines)})
 		return
 	}
-	moved := addMoves(prev.moved, site.Moved)
+	moved := addMoves(prev.moved, site.Moved, site.Files)
 	ch := classify(prev.files, site.Files, site.Changed)
 	if ch.kind == "" && prev.errs != nil {
 		ch.kind = "reload" // clears the overlay
@@ -282,23 +282,32 @@ func (s *Server) rebuild(changed []string, pending func() bool) {
 
 // addMoves returns the moves of earlier builds, each sent on where a
 // later move took its page, with the moves of the last build added: a
-// tab left on a page two slugs ago still finds it. Snapshots share their
-// map, so it is never changed, only copied.
-func addMoves(earlier, last map[string]string) map[string]string {
-	if len(last) == 0 {
-		return earlier
+// tab left on a page two slugs ago still finds it. A move whose old
+// address is a page again, or whose new one is gone, is dropped: the
+// address, or the page, that comes there later is another node's.
+// files is the site of the last build. Snapshots share their map, so it
+// is never changed, only copied.
+func addMoves(earlier, last map[string]string, files map[string][]byte) map[string]string {
+	var moved map[string]string
+	add := func(from, to string) {
+		_, taken := files[from]
+		_, there := files[to]
+		if from == to || taken || !there {
+			return
+		}
+		if moved == nil {
+			moved = make(map[string]string, len(earlier)+len(last))
+		}
+		moved[from] = to
 	}
-	moved := make(map[string]string, len(earlier)+len(last))
 	for from, to := range earlier {
 		if again, ok := last[to]; ok {
 			to = again
 		}
-		if from != to {
-			moved[from] = to
-		}
+		add(from, to)
 	}
 	for from, to := range last {
-		moved[from] = to
+		add(from, to)
 	}
 	return moved
 }

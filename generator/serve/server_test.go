@@ -193,24 +193,33 @@ func TestAddMoves(t *testing.T) {
 	tests := []struct {
 		name          string
 		earlier, last map[string]string
+		files         []string // the pages of the last build
 		want          map[string]string
 	}{
-		{"none", nil, nil, nil},
-		{"first", nil, map[string]string{"a/index.html": "b/index.html"}, map[string]string{"a/index.html": "b/index.html"}},
-		{"kept", map[string]string{"a/index.html": "b/index.html"}, nil, map[string]string{"a/index.html": "b/index.html"}},
+		{"none", nil, nil, nil, nil},
+		{"first", nil, map[string]string{"a/index.html": "b/index.html"}, []string{"b/index.html"}, map[string]string{"a/index.html": "b/index.html"}},
+		{"kept", map[string]string{"a/index.html": "b/index.html"}, nil, []string{"b/index.html"}, map[string]string{"a/index.html": "b/index.html"}},
 		{"followed",
 			map[string]string{"a/index.html": "b/index.html"},
 			map[string]string{"b/index.html": "c/index.html"},
+			[]string{"c/index.html"},
 			map[string]string{"a/index.html": "c/index.html", "b/index.html": "c/index.html"}},
 		{"back home",
 			map[string]string{"a/index.html": "c/index.html", "b/index.html": "c/index.html"},
 			map[string]string{"c/index.html": "a/index.html"},
+			[]string{"a/index.html"},
 			map[string]string{"b/index.html": "a/index.html", "c/index.html": "a/index.html"}},
+		{"old address a page again", map[string]string{"a/index.html": "b/index.html"}, nil, []string{"a/index.html", "b/index.html"}, nil},
+		{"new address gone", map[string]string{"a/index.html": "b/index.html"}, nil, nil, nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			earlier := maps.Clone(tt.earlier)
-			got := addMoves(tt.earlier, tt.last)
+			files := map[string][]byte{}
+			for _, f := range tt.files {
+				files[f] = []byte("page")
+			}
+			got := addMoves(tt.earlier, tt.last, files)
 			if !maps.Equal(got, tt.want) {
 				t.Errorf("addMoves = %v, want %v", got, tt.want)
 			}

@@ -280,3 +280,40 @@ func TestSymlinkedFolderWatched(t *testing.T) {
 	events.waitFor(t, "reload")
 	expectPage(t, r, "/later/laat.txt", http.StatusOK, "laat 2")
 }
+
+// An address that a moved page left, taken by another page and then
+// free again, is that other page's: a tab on it goes to its ancestor,
+// not to the first page's new address. Likewise a new address that
+// another node takes after the moved one is gone.
+func TestMovedAddressReused(t *testing.T) {
+	r, events := newSite(t, nil)
+	b := filepath.Join(r.dir, "content/b.md")
+	sitetest.WriteFile(t, b, "---\ntitle: Pagina B\nweight: 2\nslug: bee\n---\n\nTekst van B.\n")
+	events.waitFor(t, "reload")
+	expectPage(t, r, "/bee/", http.StatusOK, "Tekst van B.")
+
+	// Another page at /b/, then deleted: /b/ is gone, not B's.
+	c := filepath.Join(r.dir, "content/c.md")
+	sitetest.WriteFile(t, c, "---\ntitle: Pagina C\nslug: b\n---\n\nTekst van C.\n")
+	events.waitFor(t, "reload")
+	expectPage(t, r, "/b/", http.StatusOK, "Tekst van C.")
+	if err := os.Remove(c); err != nil {
+		t.Fatal(err)
+	}
+	events.waitFor(t, "reload")
+	if code, body := r.get(t, "/b/"); code != http.StatusNotFound {
+		t.Errorf("GET /b/ after the page there was deleted: %d, want 404; body has B: %v", code, strings.Contains(body, "Tekst van B."))
+	}
+
+	// B deleted, and another page takes /bee/: /b/ does not lead to it.
+	if err := os.Remove(b); err != nil {
+		t.Fatal(err)
+	}
+	events.waitFor(t, "reload")
+	sitetest.WriteFile(t, filepath.Join(r.dir, "content/d.md"), "---\ntitle: Pagina D\nslug: bee\n---\n\nTekst van D.\n")
+	events.waitFor(t, "reload")
+	expectPage(t, r, "/bee/", http.StatusOK, "Tekst van D.")
+	if code, body := r.get(t, "/b/"); code != http.StatusNotFound {
+		t.Errorf("GET /b/ with B deleted: %d, want 404; body has D: %v", code, strings.Contains(body, "Tekst van D."))
+	}
+}
