@@ -2,7 +2,6 @@ package generator
 
 import (
 	"bytes"
-	"maps"
 	"path"
 	"slices"
 )
@@ -17,7 +16,6 @@ type overviewLayout struct {
 	page   []byte
 	height span           // the map's height, in its viewBox
 	spots  []overviewSpot // in the order of the walk
-	index  map[string]int // each node file's spot
 }
 
 // overviewSpot is one node's place on the overview page.
@@ -54,7 +52,6 @@ func layOut(page []byte, root *overviewItem, svg, list []byte) *overviewLayout {
 	h += bytes.IndexByte(svg[h:], ' ') + 1
 	lay := &overviewLayout{page: page, height: span{mapAt + h, mapAt + h + bytes.IndexByte(svg[h:], '"')}}
 	lay.spots = appendSpots(make([]overviewSpot, 0, root.count()), root, mapAt, listAt)
-	lay.index = indexSpots(lay.spots)
 	return lay
 }
 
@@ -77,13 +74,44 @@ func appendSpots(spots []overviewSpot, it *overviewItem, m, l int) []overviewSpo
 	return spots
 }
 
-// indexSpots maps each node file to its spot.
-func indexSpots(spots []overviewSpot) map[string]int {
-	index := make(map[string]int, len(spots))
-	for i, s := range spots {
-		index[s.file] = i
+// find returns the spot of n, found from the start page's down: each
+// node's tree follows its own spot, its children's trees one after the
+// other, in the order of the graph. That order is the page's for every
+// node whose children did not change; each spot on the way is checked
+// against its node. ok is false when the page does not have n where
+// the graph puts it.
+func (lay *overviewLayout) find(n *Node) (int, bool) {
+	if n.Parent == nil {
+		return 0, len(lay.spots) > 0 && lay.spots[0].file == n.File
 	}
-	return index
+	p, ok := lay.find(n.Parent)
+	if !ok {
+		return 0, false
+	}
+	kids, ok := lay.children(p, n.Parent)
+	if !ok {
+		return 0, false
+	}
+	i := slices.Index(n.Parent.Children, n)
+	if i < 0 {
+		return 0, false
+	}
+	return kids[i], true
+}
+
+// children returns the spots of the children of p, whose spot is at,
+// in the order of p.Children; ok is false when the page has others.
+func (lay *overviewLayout) children(at int, p *Node) (kids []int, ok bool) {
+	i, end := at+1, at+lay.spots[at].count
+	kids = make([]int, len(p.Children))
+	for j, c := range p.Children {
+		if i >= end || lay.spots[i].file != c.File {
+			return nil, false
+		}
+		kids[j] = i
+		i += lay.spots[i].count
+	}
+	return kids, i == end
 }
 
 // splice is a replacement of a byte range.
@@ -97,7 +125,7 @@ type splice struct {
 // the frames after it moved by what it grew, and the layout of that
 // page. ok is false when n is not on the page.
 func (lay *overviewLayout) redraw(n *Node) (next *overviewLayout, ok bool) {
-	i, found := lay.index[n.File]
+	i, found := lay.find(n)
 	if !found {
 		return nil, false
 	}
@@ -122,7 +150,7 @@ func (lay *overviewLayout) redraw(n *Node) (next *overviewLayout, ok bool) {
 	// the frames after it in each of them move down.
 	var ancestors []int
 	for a := n.Parent; a != nil; a = a.Parent {
-		ai, ok := lay.index[a.File]
+		ai, ok := lay.find(a)
 		if !ok {
 			return nil, false
 		}
@@ -138,11 +166,12 @@ func (lay *overviewLayout) redraw(n *Node) (next *overviewLayout, ok bool) {
 			// The children of a as they will stand: after child, moved.
 			items := make([]*overviewItem, len(a.Children))
 			after := false
+			kids, ok := lay.children(ai, a)
+			if !ok {
+				return nil, false
+			}
 			for j, c := range a.Children {
-				ci, ok := lay.index[c.File]
-				if !ok {
-					return nil, false
-				}
+				ci := kids[j]
 				s := lay.spots[ci]
 				items[j] = &overviewItem{dy: s.dy, h: s.h}
 				if c == child {
@@ -195,17 +224,6 @@ func (lay *overviewLayout) redraw(n *Node) (next *overviewLayout, ok bool) {
 			s.count += len(fresh) - old.count
 		}
 		next.spots = append(next.spots, s)
-	}
-	// The index: the tree's nodes where they are now, those after it
-	// moved by as many spots as the tree gained.
-	next.index = maps.Clone(lay.index)
-	for _, s := range lay.spots[i : i+old.count] {
-		delete(next.index, s.file) // a node gone, another come
-	}
-	for j, s := range next.spots[i:] {
-		if j < len(fresh) || len(fresh) != old.count {
-			next.index[s.file] = i + j
-		}
 	}
 	return next, true
 }
