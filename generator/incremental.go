@@ -82,10 +82,10 @@ func (b *Builder) quick(changed []string) (site *Site, ok bool) {
 		}
 		edits = append(edits, &edit{rel: rel, node: node, file: old})
 	}
+	// The settings, strings and theme are the last build's: changed names
+	// only files of content/ (Rebuild trusts it to name every file that
+	// changed; the usual build reads them again anyway).
 	probs := &problems{}
-	if _, _, _, env := environment(b.opts, probs, true); env != memo.env || probs.count() > 0 {
-		return nil, false
-	}
 	// What the last build's renderer finds wrong (the overview's or the
 	// definitions' templates, say) is this rebuild's to see.
 	defer func(last *problems) { r.loader.probs = last }(r.loader.probs)
