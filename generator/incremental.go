@@ -1,7 +1,6 @@
 package generator
 
 import (
-	"bytes"
 	"maps"
 	"path"
 	"reflect"
@@ -95,31 +94,24 @@ func (b *Builder) quick(changed []string) (site *Site, ok bool) {
 	var drafted []*edit // node files that are drafts now
 	kept := edits[:0]
 	for _, e := range edits {
-		if !isRegular(l.fsys, e.rel) {
-			if !isGone(l.fsys, e.rel) {
-				return nil, false // a folder or a symbolic link now: the usual build's walk checks it
-			}
+		f, changed, isGone, ok := reread(l, e.rel, e.file.data)
+		switch {
+		case isGone:
 			gone = append(gone, e.node)
 			continue
-		}
-		data, err := readContent(l, e.rel)
-		if err != nil {
-			return nil, false // unreadable: the usual build says so
-		}
-		if bytes.Equal(data, e.file.data) {
+		case !ok:
+			return nil, false // the usual build reads it, and says what is wrong
+		case !changed:
 			continue // saved again as it was
 		}
-		n := parseNode(e.rel, data, l.displayPath(e.rel), probs)
-		if n == nil || probs.count() > 0 {
-			return nil, false
-		}
+		n := f.read.node
 		if !sameShape(n.front, e.node.front) {
 			switch {
 			case !samePlace(n.front, e.node.front) || (n.Draft != e.node.Draft && b.opts.Drafts):
 				return nil, false // the tree or where the node leads may change
 			case n.Draft && !b.opts.Drafts:
 				// Now a draft: its page goes, as if its file were gone.
-				e.file = memoFile{data: data, read: readResult{node: n}}
+				e.file = f
 				gone = append(gone, e.node)
 				drafted = append(drafted, e)
 				continue
@@ -134,7 +126,7 @@ func (b *Builder) quick(changed []string) (site *Site, ok bool) {
 		if e.shown && e.node == r.w.root {
 			return nil, false // every page shows the start page's title
 		}
-		e.file = memoFile{data: data, read: readResult{node: n}}
+		e.file = f
 		kept = append(kept, e)
 	}
 	edits = kept
@@ -159,12 +151,12 @@ func (b *Builder) quick(changed []string) (site *Site, ok bool) {
 		g.undo()
 		return nil, false
 	}
-	if (len(adds) > 0 || len(gone) > 0 || moved) && r.site.BaseURL != "" {
+	if (len(adds) > 0 || len(gone) > 0 || len(moved) > 0) && r.site.BaseURL != "" {
 		g.undo()
 		return nil, false // the sitemap lists every page
 	}
 	// The bodies that link to a node with a new address, rendered again.
-	relinks, ok := g.referrers(memo, edits, gone)
+	relinks, ok := g.referrers(memo, moved, edits, gone)
 	if !ok {
 		g.undo()
 		return nil, false
@@ -247,10 +239,15 @@ func (b *Builder) quick(changed []string) (site *Site, ok bool) {
 		delete(files, n.URL)
 		changedPages = append(changedPages, n.URL)
 	}
+	var movedTo map[string]string
 	for _, e := range g.edited {
 		if e.oldURL != "" {
 			delete(files, e.oldURL)
 			changedPages = append(changedPages, e.oldURL)
+			if movedTo == nil {
+				movedTo = map[string]string{}
+			}
+			movedTo[e.oldURL] = e.node.URL
 		}
 	}
 	for i, n := range nodes {
@@ -306,15 +303,6 @@ func (b *Builder) quick(changed []string) (site *Site, ok bool) {
 		g.reshapeMemo(memo, adds)
 	}
 	slices.Sort(changedPages)
-	var movedTo map[string]string
-	for _, e := range g.edited {
-		if e.oldURL != "" {
-			if movedTo == nil {
-				movedTo = map[string]string{}
-			}
-			movedTo[e.oldURL] = e.node.URL
-		}
-	}
 	return &Site{
 		Files: files, FileCount: len(files), Pages: last.Pages + len(adds) - len(g.gone), Nodes: r.w.nodes,
 		Rendered: rendered, Changed: changedPages, Moved: movedTo,

@@ -16,28 +16,25 @@ import (
 // other nodes lead to, an address that is taken) is left to the usual
 // build, which also words the error.
 
-// readNew reads a node file that the last build did not have and places
+// readNew reads a node file that the last build did not have (or had
+// as a draft: then readDrafts read it already, into e.file) and places
 // it, not yet in the graph, below the node of its folder, as buildGraph
 // would. keep is false when the walk of content/ leaves the file out or
 // it came and went; ok is false when the usual build must read it.
 func readNew(l *loader, w *wizard, dirs []string, drafts bool, e *edit) (keep, ok bool) {
 	rel, name := e.rel, path.Base(e.rel)
-	info, err := fs.Lstat(l.fsys, path.Join(contentDir, rel))
-	switch {
-	case errors.Is(err, fs.ErrNotExist):
-		return false, true
-	case err != nil || !info.Mode().IsRegular():
-		return false, false
+	if e.file.read.node == nil { // not read yet: a new file
+		f, _, gone, ok := reread(l, rel, nil)
+		if gone || !ok {
+			return false, ok
+		}
+		e.file = f
 	}
 	if name == sectionFile || !slices.Contains(dirs, parentDir(rel)) {
 		return false, false // a folder's node gives an address to what the folder holds
 	}
-	data, err := readContent(l, rel)
-	if err != nil {
-		return false, false
-	}
-	parsed := parseNode(rel, data, l.displayPath(rel), l.probs)
-	if parsed == nil || l.probs.count() > 0 || (parsed.Draft && !drafts) {
+	parsed := e.file.read.node
+	if parsed.Draft && !drafts {
 		return false, false
 	}
 	p := w.byFile[path.Join(parentDir(rel), sectionFile)]
@@ -52,8 +49,35 @@ func readNew(l *loader, w *wizard, dirs []string, drafts bool, e *edit) (keep, o
 	}
 	n := readResult{node: parsed}.clone().node
 	n.Parent, n.URL = p, url
-	e.node, e.file, e.added = n, memoFile{data: data, read: readResult{node: parsed}}, true
+	e.node, e.added = n, true
 	return true, true
+}
+
+// reread reads a node file of content/ again, as the walk would read it.
+// gone is true when it no longer exists; changed is false when its bytes
+// are old's (old nil: any bytes are new). ok is false when the usual
+// build must read it: it is not a plain file (a folder, or a symbolic
+// link, which the walk checks), cannot be read or does not parse.
+func reread(l *loader, rel string, old []byte) (f memoFile, changed, gone, ok bool) {
+	info, err := fs.Lstat(l.fsys, path.Join(contentDir, rel))
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return memoFile{}, false, true, true
+	case err != nil || !info.Mode().IsRegular():
+		return memoFile{}, false, false, false
+	}
+	data, err := readContent(l, rel)
+	if err != nil {
+		return memoFile{}, false, false, false
+	}
+	if old != nil && bytes.Equal(data, old) {
+		return memoFile{}, false, false, true
+	}
+	n := parseNode(rel, data, l.displayPath(rel), l.probs)
+	if n == nil || l.probs.count() > 0 {
+		return memoFile{}, false, false, false
+	}
+	return memoFile{data: data, read: readResult{node: n}}, true, false, true
 }
 
 // addressFree reports whether no page nor file of the last build has the
@@ -77,25 +101,16 @@ func (w *wizard) addressFree(url string, p *Node) bool {
 // false when the usual build must read one.
 func readDrafts(l *loader, drafts, adds []*edit) (_, quiet []*edit, ok bool) {
 	for _, e := range drafts {
-		if !isRegular(l.fsys, e.rel) {
-			return nil, nil, false // gone, or a link: the usual build's walk
+		f, changed, gone, ok := reread(l, e.rel, e.file.data)
+		switch {
+		case gone || !ok:
+			return nil, nil, false // gone, or for the usual build's walk
+		case !changed:
+		case f.read.node.Draft:
+			quiet = append(quiet, &edit{rel: e.rel, file: f})
+		default:
+			adds = append(adds, &edit{rel: e.rel, file: f, draft: true})
 		}
-		data, err := readContent(l, e.rel)
-		if err != nil {
-			return nil, nil, false
-		}
-		if bytes.Equal(data, e.file.data) {
-			continue
-		}
-		n := parseNode(e.rel, data, l.displayPath(e.rel), l.probs)
-		if n == nil || l.probs.count() > 0 {
-			return nil, nil, false
-		}
-		if n.Draft {
-			quiet = append(quiet, &edit{rel: e.rel, file: memoFile{data: data, read: readResult{node: n}}})
-			continue
-		}
-		adds = append(adds, &edit{rel: e.rel, draft: true})
 	}
 	return adds, quiet, true
 }
@@ -107,12 +122,13 @@ func samePlace(a, b frontMatter) bool {
 	return sameShape(a, b)
 }
 
-// moves gives the answers whose slug changed their new address, when it
-// is free: not taken by a page or file of the last build, by a new node,
-// nor by an address another answer leaves in this save (whose old page
-// is deleted after the new ones are in). A folder's node, whose slug
+// moves gives the answers whose slug changed their new address, and
+// returns those that moved, when each address is free: not taken by a
+// page or file of the last build, by a new node, nor by an address
+// another answer leaves in this save (whose old page is deleted after
+// the new ones are in). A folder's node, whose slug
 // moves all its folder holds, is left to the usual build (ok false).
-func (g *graphEdit) moves(edits, adds []*edit) (moved, ok bool) {
+func (g *graphEdit) moves(edits, adds []*edit) (moved []*Node, ok bool) {
 	w := g.r.w
 	var left []string
 	for _, e := range edits {
@@ -121,52 +137,43 @@ func (g *graphEdit) moves(edits, adds []*edit) (moved, ok bool) {
 		}
 		n := e.node
 		if n.IsSection() || len(n.Children) > 0 {
-			return false, false
+			return nil, false
 		}
 		url, badSlug := e.file.read.node.address(n.Parent)
 		if badSlug {
-			return false, false
+			return nil, false
 		}
 		if url == n.URL {
 			continue // the slug names the file's own address
 		}
 		newNode := slices.ContainsFunc(adds, func(a *edit) bool { return a.node.URL == url })
 		if !w.addressFree(url, n.Parent) || newNode || slices.Contains(left, url) {
-			return false, false
+			return nil, false
 		}
 		old := n.URL
 		g.undos = append(g.undos, func() { n.URL = old })
 		n.URL, e.oldURL = url, old
 		left = append(left, old)
 		g.stale = append(g.stale, n.Parent) // its choices lead there
-		g.reshaped, moved = true, true
+		g.reshaped = true
+		moved = append(moved, n)
 	}
 	return moved, true
 }
 
 // referrers finds what leads to the answers that moves gave a new
-// address: the pages whose choices, prev or next do (stale, rendered
-// again), and the bodies that link to one, returned as edits of their
-// unchanged files, to be rendered again. ok is false when the
+// address (moved): the pages whose choices, prev or next do (stale,
+// rendered again), and the bodies that link to one, returned as edits of
+// their unchanged files, to be rendered again. ok is false when the
 // definitions link to one: every page shows them.
-func (g *graphEdit) referrers(memo *buildMemo, edits []*edit, gone []*Node) (relinks []*edit, ok bool) {
-	var moved []*Node
-	for _, e := range edits {
-		if e.oldURL != "" {
-			moved = append(moved, e.node)
-		}
-	}
+func (g *graphEdit) referrers(memo *buildMemo, moved []*Node, edits []*edit, gone []*Node) (relinks []*edit, ok bool) {
 	if len(moved) == 0 {
 		return nil, true
 	}
-	w := g.r.w
-	if def := w.definitions; def != nil {
-		bc := &bodyContext{dir: def.dir(), resolve: w.resolve, probs: &problems{}, src: def.body}
-		g.r.md.render(bc)
-		if slices.ContainsFunc(bc.links, func(n *Node) bool { return slices.Contains(moved, n) }) {
-			return nil, false
-		}
+	if g.definitionsLinkTo(moved) {
+		return nil, false
 	}
+	w := g.r.w
 	for _, m := range w.nodes {
 		for _, n := range moved {
 			if leadsTo(m, n) {
@@ -182,18 +189,17 @@ func (g *graphEdit) referrers(memo *buildMemo, edits []*edit, gone []*Node) (rel
 	return relinks, true
 }
 
-// isGone reports whether a file of content/ no longer exists (a
-// symbolic link that leads nowhere still does: the usual build says so).
-func isGone(fsys fs.FS, rel string) bool {
-	_, err := fs.Lstat(fsys, path.Join(contentDir, rel))
-	return errors.Is(err, fs.ErrNotExist)
-}
-
-// isRegular reports whether a file of content/ is a plain file, not a
-// folder nor a symbolic link, which only the walk of content/ checks.
-func isRegular(fsys fs.FS, rel string) bool {
-	info, err := fs.Lstat(fsys, path.Join(contentDir, rel))
-	return err == nil && info.Mode().IsRegular()
+// definitionsLinkTo reports whether the definitions, which every page
+// shows, link to any of nodes.
+func (g *graphEdit) definitionsLinkTo(nodes []*Node) bool {
+	w := g.r.w
+	if w.definitions == nil {
+		return false
+	}
+	def := w.definitions
+	bc := &bodyContext{dir: def.dir(), resolve: w.resolve, probs: &problems{}, src: def.body}
+	g.r.md.render(bc)
+	return slices.ContainsFunc(bc.links, func(n *Node) bool { return slices.Contains(nodes, n) })
 }
 
 // insert puts a new node, placed by readNew and its body rendered, into
@@ -236,12 +242,8 @@ func (g *graphEdit) remove(n *Node) bool {
 	if p == nil || n.IsSection() || len(n.Children) > 0 {
 		return false
 	}
-	if def := w.definitions; def != nil {
-		bc := &bodyContext{dir: def.dir(), resolve: w.resolve, probs: &problems{}, src: def.body}
-		g.r.md.render(bc)
-		if slices.Contains(bc.links, n) {
-			return false
-		}
+	if g.definitionsLinkTo([]*Node{n}) {
+		return false
 	}
 	for _, m := range w.nodes {
 		if m == n {

@@ -74,29 +74,26 @@ func appendSpots(spots []overviewSpot, it *overviewItem, m, l int) []overviewSpo
 	return spots
 }
 
-// find returns the spot of n, found from the start page's down: each
-// node's tree follows its own spot, its children's trees one after the
-// other, in the order of the graph. That order is the page's for every
-// node whose children did not change; each spot on the way is checked
-// against its node. ok is false when the page does not have n where
-// the graph puts it.
-func (lay *overviewLayout) find(n *Node) (int, bool) {
+// spotsUp returns the spots of n and of its ancestors, n's first, found
+// from the start page's down: each node's tree follows its own spot, its
+// children's trees one after the other, in the order of the graph. That
+// order is the page's for every node whose children did not change;
+// each spot on the way is checked against its node. ok is false when the
+// page does not have n where the graph puts it.
+func (lay *overviewLayout) spotsUp(n *Node) ([]int, bool) {
 	if n.Parent == nil {
-		return 0, len(lay.spots) > 0 && lay.spots[0].file == n.File
+		return []int{0}, len(lay.spots) > 0 && lay.spots[0].file == n.File
 	}
-	p, ok := lay.find(n.Parent)
+	up, ok := lay.spotsUp(n.Parent)
 	if !ok {
-		return 0, false
+		return nil, false
 	}
-	kids, ok := lay.children(p, n.Parent)
-	if !ok {
-		return 0, false
-	}
+	kids, ok := lay.children(up[0], n.Parent)
 	i := slices.Index(n.Parent.Children, n)
-	if i < 0 {
-		return 0, false
+	if !ok || i < 0 {
+		return nil, false
 	}
-	return kids[i], true
+	return append([]int{kids[i]}, up...), true
 }
 
 // children returns the spots of the children of p, whose spot is at,
@@ -125,10 +122,11 @@ type splice struct {
 // the frames after it moved by what it grew, and the layout of that
 // page. ok is false when n is not on the page.
 func (lay *overviewLayout) redraw(n *Node) (next *overviewLayout, ok bool) {
-	i, found := lay.find(n)
+	up, found := lay.spotsUp(n)
 	if !found {
 		return nil, false
 	}
+	i, ancestors := up[0], up[1:] // its parent's first
 	old := lay.spots[i]
 	it := overviewTree(n, path.Dir(overviewPage), old.depth)
 	if it.Href != old.href {
@@ -148,14 +146,6 @@ func (lay *overviewLayout) redraw(n *Node) (next *overviewLayout, ok bool) {
 	}
 	// Its ancestors' trees grow with it (in height and in nodes), and
 	// the frames after it in each of them move down.
-	var ancestors []int
-	for a := n.Parent; a != nil; a = a.Parent {
-		ai, ok := lay.find(a)
-		if !ok {
-			return nil, false
-		}
-		ancestors = append(ancestors, ai)
-	}
 	moved := map[int]float64{}
 	if grow != 0 || it.h != old.h {
 		// The frames after it move, and its parent's tick to it follows

@@ -285,14 +285,15 @@ func (s *Server) rebuild(changed []string, pending func() bool) {
 // tab left on a page two slugs ago still finds it. A move whose old
 // address is a page again, or whose new one is gone, is dropped: the
 // address, or the page, that comes there later is another node's.
-// files is the site of the last build. Snapshots share their map, so it
-// is never changed, only copied.
+// files is the site of the last build, which has every page the moves
+// lead to. Snapshots share their map, so it is never changed, only
+// copied.
 func addMoves(earlier, last map[string]string, files map[string][]byte) map[string]string {
 	var moved map[string]string
 	add := func(from, to string) {
 		_, taken := files[from]
 		_, there := files[to]
-		if from == to || taken || !there {
+		if taken || !there { // taken also when it moved back to from
 			return
 		}
 		if moved == nil {

@@ -89,14 +89,14 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 			http.Redirect(w, r, (&url.URL{Path: r.URL.Path + "/"}).EscapedPath(), http.StatusMovedPermanently)
 			return
 		}
-		// A page that moved while serving: to where it is now, for as
-		// long as nothing else takes its old address (not permanently:
-		// the slug may come back).
+		// A page that moved while serving: to where it is now (a page of
+		// snap, as addMoves keeps them), for as long as nothing else
+		// takes its old address; not permanently: the slug may come back.
 		to, moved := snap.moved[name]
 		if !moved {
 			to, moved = snap.moved[path.Join(name, "index.html")]
 		}
-		if _, there := snap.files[to]; moved && there {
+		if moved {
 			target := &url.URL{Path: "/" + strings.TrimSuffix(to, "index.html"), RawQuery: r.URL.RawQuery}
 			http.Redirect(w, r, target.String(), http.StatusFound)
 			return
