@@ -111,11 +111,7 @@ func BenchmarkBuild(b *testing.B) {
 				site := p.generate(b)
 				out := filepath.Join(b.TempDir(), "public")
 				for b.Loop() {
-					b.StopTimer()
-					if err := os.RemoveAll(out); err != nil {
-						b.Fatal(err)
-					}
-					b.StartTimer()
+					removeUntimed(b, out)
 					if err := Write(out, site.Files); err != nil {
 						b.Fatal(err)
 					}
@@ -129,6 +125,15 @@ func BenchmarkBuild(b *testing.B) {
 				p.perNode(b)
 			})
 		})
+	}
+}
+
+// removeUntimed removes the folder dir with the benchmark's timer stopped.
+func removeUntimed(b *testing.B, dir string) {
+	b.StopTimer()
+	defer b.StartTimer()
+	if err := os.RemoveAll(dir); err != nil {
+		b.Fatal(err)
 	}
 }
 
@@ -155,7 +160,7 @@ type phases struct {
 }
 
 func newPhases(b *testing.B, dir string) *phases {
-	p := &phases{opts: Options{Source: os.DirFS(dir), SourceName: dir, Theme: theme.FS()}}
+	p := &phases{opts: Options{Source: os.DirFS(dir), Dir: dir, SourceName: dir, Theme: theme.FS()}}
 	p.theme(b)
 	site := p.generate(b)
 	p.nodes = len(site.Nodes)
@@ -178,7 +183,7 @@ func (p *phases) theme(b *testing.B) {
 }
 
 func (p *phases) load() *loader {
-	l := &loader{fsys: p.opts.Source, name: p.opts.SourceName, probs: &problems{}}
+	l := &loader{fsys: p.opts.Source, name: p.opts.SourceName, disk: p.opts.Dir, probs: &problems{}}
 	l.load()
 	return l
 }

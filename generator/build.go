@@ -18,7 +18,8 @@ type Options struct {
 	// Dir is the site root on disk when Source is os.DirFS(Dir): then a
 	// symbolic link in content/ that leads out of it is an error, so that
 	// no file from elsewhere is published by mistake. (An os.Root's FS
-	// refuses such links by itself.)
+	// refuses such links by itself.) The build then reads the files of
+	// content/ by their paths on disk, which is faster than through Source.
 	Dir        string
 	SourceName string // the site root as the writer names it, put before paths in errors
 	Theme      fs.FS  // the built-in theme (see package theme)

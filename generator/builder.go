@@ -202,7 +202,7 @@ func (run *buildRun) build(changed []string) (*Site, *buildMemo, error) {
 			probs.add(opts.SourceName, 0, "cannot read the site root: %v", err)
 			return nil, nil, probs.err()
 		}
-		l.realDir = real
+		l.realDir, l.disk = real, opts.Dir
 	}
 	files, order := run.load(l, changed)
 	w := buildGraph(l.src, l)

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"io/fs"
 	"path"
+	"path/filepath"
 	"slices"
 	"strings"
 )
@@ -165,7 +166,7 @@ func (run *buildRun) contentChanges(changed []string) (added, removed []string, 
 // readFile reads one file, and parses it again only when its bytes
 // differ from the last build's.
 func (run *buildRun) readFile(l *loader, rel string, old *buildMemo) memoFile {
-	data, err := readFS(l.fsys, path.Join(contentDir, rel))
+	data, err := l.read(rel)
 	if err != nil {
 		l.probs.add(l.displayPath(rel), 0, "cannot read file: %v", unwrapPathError(err))
 		return memoFile{}
@@ -176,6 +177,14 @@ func (run *buildRun) readFile(l *loader, rel string, old *buildMemo) memoFile {
 		}
 	}
 	return memoFile{data: data, read: l.parse(rel, data)}
+}
+
+// read reads a file of content/.
+func (l *loader) read(rel string) ([]byte, error) {
+	if l.disk != "" {
+		return readDisk(filepath.Join(l.disk, contentDir, filepath.FromSlash(rel)))
+	}
+	return readFS(l.fsys, path.Join(contentDir, rel))
 }
 
 // readFS reads a file; a file that exists is never nil, even when empty.

@@ -552,8 +552,3 @@ func (g *graphEdit) pages() []*Node {
 	}
 	return nodes
 }
-
-// readContent reads one file of content/.
-func readContent(l *loader, rel string) ([]byte, error) {
-	return readFS(l.fsys, path.Join(contentDir, rel))
-}

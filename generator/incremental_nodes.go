@@ -66,7 +66,7 @@ func reread(l *loader, rel string, old []byte) (f memoFile, changed, gone, ok bo
 	case err != nil || !info.Mode().IsRegular():
 		return memoFile{}, false, false, false
 	}
-	data, err := readContent(l, rel)
+	data, err := l.read(rel)
 	if err != nil {
 		return memoFile{}, false, false, false
 	}

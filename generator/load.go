@@ -41,8 +41,11 @@ type loader struct {
 	// source is a folder (Options.Dir): a symbolic link in content/ must
 	// lead to a place below it.
 	realDir string
-	src     *source
-	probs   *problems
+	// disk is the site root on disk when the source is a folder
+	// (Options.Dir), which readFile reads from directly: see readDisk.
+	disk  string
+	src   *source
+	probs *problems
 }
 
 // displayPath is the path of a content file as printed in errors.

@@ -136,7 +136,7 @@ func (o *output) put(name string, data []byte) error {
 			}
 		}
 	}
-	if err := os.WriteFile(full, data, 0o644); err != nil {
+	if err := writeDisk(full, data); err != nil {
 		return fmt.Errorf("output %s: %w", o.dir, err)
 	}
 	return nil
