@@ -15,11 +15,13 @@ const assetsDir = "assets"
 // Options say what to build.
 type Options struct {
 	Source fs.FS // the site root: content/, site.yaml, and optional i18n/ and theme/
-	// Dir is the site root on disk when Source is os.DirFS(Dir): then a
-	// symbolic link in content/ that leads out of it is an error, so that
-	// no file from elsewhere is published by mistake. (An os.Root's FS
-	// refuses such links by itself.) The build then reads the files of
-	// content/ by their paths on disk, which is faster than through Source.
+	// Dir is the site root on disk when Source is os.DirFS(Dir), and
+	// must be empty for any other Source. With it, a symbolic link in
+	// content/ that leads out of the site root is an error, so that no
+	// file from elsewhere is published by mistake, and the files of
+	// content/ are read by their paths on disk, which is faster than
+	// through Source. (A Source that is an os.Root's FS, as serve's is,
+	// refuses such links by itself.)
 	Dir        string
 	SourceName string // the site root as the writer names it, put before paths in errors
 	Theme      fs.FS  // the built-in theme (see package theme)

@@ -5,12 +5,15 @@ import (
 	"os"
 )
 
-// A build reads and writes tens of thousands of small files. os.Open and
-// os.Create try each file with the runtime's poller: two fcntl calls to
-// make it non-blocking, an epoll_ctl that a regular file refuses, and two
-// fcntl calls to undo the first two. Opened with O_NONBLOCK (openFast),
-// which changes nothing for a regular file, a file skips the four fcntl
-// calls: on 10,000 nodes, 80,000 system calls fewer.
+// A build reads and writes tens of thousands of small files. On Linux,
+// os.Open and os.Create try each file with the runtime's poller: two
+// fcntl calls to make it non-blocking, an epoll_ctl that a regular file
+// refuses, and two fcntl calls to undo the first two. Opened with
+// O_NONBLOCK (openFast), which changes nothing for a regular file, a
+// file skips the four fcntl calls: on 10,000 nodes, 80,000 system calls
+// fewer. (Other systems do not poll regular files; the flag costs
+// nothing there. The walk of content/ lets only regular files through:
+// a named pipe opened so would read as empty.)
 
 // readDisk reads the file at name on disk, as os.ReadFile does; a file
 // that exists is never nil, even when empty.

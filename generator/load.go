@@ -125,7 +125,7 @@ func (l *loader) walk(dir string, ancestors []fs.FileInfo, files *[]string) {
 		}
 		rel := path.Join(dir, name)
 		full := path.Join(contentDir, rel)
-		isDir := e.IsDir()
+		isDir, kind := e.IsDir(), e.Type()
 		if e.Type()&fs.ModeSymlink != 0 {
 			l.src.links = true
 			info, err := fs.Stat(l.fsys, full)
@@ -143,6 +143,7 @@ func (l *loader) walk(dir string, ancestors []fs.FileInfo, files *[]string) {
 				l.probs.add(l.displayPath(rel), 0, "symbolic link leads out of the site root (to %s): copy the file into the site instead", to)
 				continue
 			}
+			kind = info.Mode().Type()
 			if info.IsDir() {
 				if loopsBack(info, ancestors) {
 					l.probs.add(l.displayPath(rel), 0, "symbolic link loop: it leads back to a folder above it")
@@ -160,8 +161,27 @@ func (l *loader) walk(dir string, ancestors []fs.FileInfo, files *[]string) {
 			l.walk(rel, append(ancestors[:len(ancestors):len(ancestors)], info), files)
 			continue
 		}
+		if !kind.IsRegular() {
+			// A named pipe, a socket or a device: reading one could
+			// wait for ever, or find nothing.
+			l.probs.add(l.displayPath(rel), 0, "not a regular file but %s: a site holds only files and folders", kindName(kind))
+			continue
+		}
 		*files = append(*files, rel)
 	}
+}
+
+// kindName names a kind of file that is neither a regular file nor a folder.
+func kindName(kind fs.FileMode) string {
+	switch {
+	case kind&fs.ModeNamedPipe != 0:
+		return "a named pipe"
+	case kind&fs.ModeSocket != 0:
+		return "a socket"
+	case kind&fs.ModeDevice != 0:
+		return "a device"
+	}
+	return "a special file"
 }
 
 // escapes reports whether the symbolic link at name (a path in the site
