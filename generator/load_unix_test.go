@@ -13,12 +13,7 @@ import (
 // A named pipe in content/ is refused at its path, also through a
 // symbolic link: reading one would wait for a writer, or find nothing.
 func TestNamedPipeRefused(t *testing.T) {
-	dir := writeSite(t, smallSite())
-	out := filepath.Join(t.TempDir(), "public")
-	if _, err := Build(siteOptions(dir), out); err != nil {
-		t.Fatal(err)
-	}
-	before := snapshot(t, out)
+	dir, out, before := builtSmallSite(t)
 	if err := syscall.Mkfifo(filepath.Join(dir, "content", "a", "pijp.md"), 0o644); err != nil {
 		t.Skipf("no named pipe here: %v", err)
 	}

@@ -93,12 +93,7 @@ func TestValidationErrors(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			dir := writeSite(t, smallSite())
-			out := filepath.Join(t.TempDir(), "public")
-			if _, err := Build(siteOptions(dir), out); err != nil {
-				t.Fatalf("the good site does not build: %v", err)
-			}
-			before := snapshot(t, out)
+			dir, out, before := builtSmallSite(t)
 			for name, data := range tt.change {
 				full := filepath.Join(dir, filepath.FromSlash(name))
 				if data == "" {
@@ -152,13 +147,20 @@ func (u unreadableFS) Open(name string) (fs.File, error) {
 	return u.FS.Open(name)
 }
 
-func TestUnreadableFile(t *testing.T) {
-	dir := writeSite(t, smallSite())
-	out := filepath.Join(t.TempDir(), "public")
+// builtSmallSite writes the small site into a new folder and builds it
+// into out, whose files it returns too, for a failed build to keep.
+func builtSmallSite(t *testing.T) (dir, out string, before map[string][32]byte) {
+	t.Helper()
+	dir = writeSite(t, smallSite())
+	out = filepath.Join(t.TempDir(), "public")
 	if _, err := Build(siteOptions(dir), out); err != nil {
-		t.Fatal(err)
+		t.Fatalf("the good site does not build: %v", err)
 	}
-	before := snapshot(t, out)
+	return dir, out, snapshot(t, out)
+}
+
+func TestUnreadableFile(t *testing.T) {
+	dir, out, before := builtSmallSite(t)
 	opts := siteOptions(dir)
 	// Dir is only for a Source that is os.DirFS(Dir): with it, the build
 	// reads the files of content/ by their paths on disk.
