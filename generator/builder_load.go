@@ -127,7 +127,7 @@ func (run *buildRun) contentChanges(changed []string) (added, removed []string, 
 	for _, c := range changed {
 		rel, inContent := strings.CutPrefix(c, contentDir+"/")
 		if !inContent {
-			if c == settingsFile || strings.HasPrefix(c, themeDir+"/") || strings.HasPrefix(c, "i18n/") {
+			if environmentFile(c) {
 				continue
 			}
 			return nil, nil, false
@@ -161,6 +161,13 @@ func (run *buildRun) contentChanges(changed []string) (added, removed []string, 
 		}
 	}
 	return added, removed, true
+}
+
+// environmentFile reports whether a path of the site root is a file of
+// the settings, the interface strings or the theme, which every build
+// reads (see environment).
+func environmentFile(name string) bool {
+	return name == settingsFile || strings.HasPrefix(name, themeDir+"/") || strings.HasPrefix(name, "i18n/")
 }
 
 // readFile reads one file, and parses it again only when its bytes

@@ -86,9 +86,25 @@ func TestBuilderRendersOnlyWhatChanged(t *testing.T) {
 		pagesAdded   int // pages more than the first build
 	}{
 		{name: "nothing changed", edit: func() {}, changed: nil, wantRendered: 1},
+		// site.yaml saved with a comment more means what it meant: the
+		// quick path, nothing to render; a new subtitle shows on every
+		// page: the usual build.
+		{name: "a comment in the settings", changed: []string{"site.yaml"}, wantRendered: 0,
+			edit: func() { editFile(t, dir, "site.yaml", "language: nl\n", "language: nl # de taal van de site\n") }},
+		{name: "the settings and a body", changed: []string{"site.yaml", task}, wantRendered: 1,
+			edit: func() {
+				editFile(t, dir, "site.yaml", " # de taal van de site", "")
+				editFile(t, dir, task, "Meld je aan", "Meld je toch aan")
+			},
+			wantIn: map[string]string{"ik-ben-een/gebruiker/rol-stopzetten/index.html": "Meld je toch aan"}},
+		{name: "a new subtitle", changed: []string{"site.yaml"}, wantRendered: len(first.Nodes) + 2,
+			edit: func() {
+				editFile(t, dir, "site.yaml", "subtitle: Mijn online rollen", "subtitle: Al mijn online rollen")
+			},
+			wantIn: map[string]string{"ik-ben-een/index.html": "Al mijn online rollen"}},
 		// With the hint, a body-only edit renders that page alone.
 		{name: "one body", changed: []string{task}, wantRendered: 1,
-			edit:   func() { editFile(t, dir, task, "Meld je aan", "Meld je eerst aan") },
+			edit:   func() { editFile(t, dir, task, "Meld je toch aan", "Meld je eerst aan") },
 			wantIn: map[string]string{"ik-ben-een/gebruiker/rol-stopzetten/index.html": "Meld je eerst aan"}},
 		{name: "one body, no hint", changed: nil, wantRendered: 2,
 			edit: func() { editFile(t, dir, task, "Meld je eerst aan", "Meld je nu aan") }},

@@ -13,8 +13,9 @@ import (
 // all, only in what pages show of the node (title, linkTitle,
 // description, prompt), in its weight and in where its choices, prev and
 // next lead, not in where it stands in the tree; or a new or deleted
-// answer (incremental_nodes.go); and the settings and the theme are as
-// they were. Then the pages that can change are known, and it renders
+// answer (incremental_nodes.go); and the settings, strings and theme
+// mean what they meant (a save of site.yaml that adds a comment renders
+// nothing). Then the pages that can change are known, and it renders
 // those alone, on the last build's graph:
 //
 //   - an edited body: the node's page;
@@ -49,10 +50,15 @@ func (b *Builder) quick(changed []string) (site *Site, ok bool) {
 	}
 	r := memo.renderer
 	var edits, adds, drafts []*edit
+	environmentSaved := false
 	for _, c := range changed {
 		rel, inContent := strings.CutPrefix(c, contentDir+"/")
 		if !inContent {
-			return nil, false
+			if !environmentFile(c) {
+				return nil, false
+			}
+			environmentSaved = true
+			continue
 		}
 		old, known := memo.files[rel]
 		if slices.Contains(memo.dirs, rel) {
@@ -82,8 +88,15 @@ func (b *Builder) quick(changed []string) (site *Site, ok bool) {
 		edits = append(edits, &edit{rel: rel, node: node, file: old})
 	}
 	// The settings, strings and theme are the last build's: changed names
-	// only files of content/ (Rebuild trusts it to name every file that
-	// changed; the usual build reads them again anyway).
+	// no file of theirs (Rebuild trusts it to name every file that
+	// changed), or those it names mean what they meant (saved again as
+	// they were, or with a comment more); else the usual build.
+	if environmentSaved {
+		envProbs := &problems{}
+		if _, _, _, env := environment(b.opts, envProbs, true); envProbs.count() > 0 || env != memo.env {
+			return nil, false
+		}
+	}
 	probs := &problems{}
 	// What the last build's renderer finds wrong (the overview's or the
 	// definitions' templates, say) is this rebuild's to see.
