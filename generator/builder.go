@@ -68,8 +68,9 @@ type memoBody struct {
 
 // memoPage is a rendered, minified page and the signature of what it shows.
 type memoPage struct {
-	key  [32]byte
-	html []byte
+	key   [32]byte // signature
+	shown [32]byte // signature's shown: all but the definitions
+	html  []byte
 }
 
 // NewBuilder returns a Builder for the site that opts describe.
@@ -470,7 +471,7 @@ func (run *buildRun) renderPages(r *pageRenderer, memo *buildMemo, out map[strin
 			fresh[i] = run.emitPage(r, n, d)
 			return
 		}
-		key := d.signature(memo.env)
+		key, shown := d.signature(memo.env)
 		if run.memo != nil {
 			if old, ok := run.memo.pages[n.URL]; ok && old.key == key {
 				pages[i] = old
@@ -482,7 +483,7 @@ func (run *buildRun) renderPages(r *pageRenderer, memo *buildMemo, out map[strin
 			run.probs.addErr(r.tmpl.error(err, "page.html"))
 			return
 		}
-		pages[i], fresh[i] = memoPage{key: key, html: html}, true
+		pages[i], fresh[i] = memoPage{key: key, shown: shown, html: html}, true
 	})
 	rendered := 0
 	for i, n := range nodes {

@@ -23,26 +23,28 @@ import (
 // then deleted, renders its page, its parent's and the overview, drawn
 // again. A new slug moves the page: its page, its parent's, the pages
 // that lead to it and the overview. A new answer made a draft goes, and
-// comes back when it is no draft.
+// comes back when it is no draft. An edit of the definitions changes
+// every page, which all show them: the new popup is put in each.
 func BenchmarkRebuildOneFile(b *testing.B) {
 	edits := []struct {
 		name    string
 		edit    func(orig string, i int) string // "": the file is deleted
-		max     int                             // pages rendered at most
+		max     int                             // pages rendered at most; 0: any number
 		sibling bool                            // the edit writes a new sibling of the answer, not the answer
+		file    string                          // the file edited, when not the answer
 	}{
 		{"text", func(orig string, i int) string {
 			return strings.Replace(orig, "\n\n", fmt.Sprintf("\n\nBewerking %d.\n\n", i), 1)
-		}, 1, false},
+		}, 1, false, ""},
 		{"title", func(orig string, i int) string {
 			return strings.Replace(orig, "title: ", fmt.Sprintf("title: %d ", i), 1)
-		}, 4, false},
+		}, 4, false, ""},
 		{"label", func(orig string, i int) string {
 			return strings.Replace(orig, `linkTitle: "`, fmt.Sprintf(`linkTitle: "%d `, i), 1)
-		}, 4, false},
+		}, 4, false, ""},
 		{"weight", func(orig string, i int) string {
 			return strings.Replace(orig, "weight: ", fmt.Sprintf("weight: %d", (i%2)*100), 1)
-		}, 64, false},
+		}, 64, false, ""},
 		{"next", func(orig string, i int) string {
 			if i%2 == 1 {
 				return orig
@@ -50,18 +52,18 @@ func BenchmarkRebuildOneFile(b *testing.B) {
 			// The sibling its body links to ("Lees ook").
 			sibling := crossLink.FindStringSubmatch(orig)[1]
 			return strings.Replace(orig, "\n---\n", "\nnext: "+sibling+"\n---\n", 1)
-		}, 1, false},
+		}, 1, false, ""},
 		{"slug", func(orig string, i int) string {
 			// Another address: its page, its parent's, the sibling's
 			// whose body links to it, and the overview.
 			return strings.Replace(orig, "\n---\n", fmt.Sprintf("\nslug: bewerkt-%d\n---\n", i), 1)
-		}, 4, false},
+		}, 4, false, ""},
 		{"draft", func(orig string, i int) string {
 			// A new answer beside it, then a draft, then no draft
 			// again: its page (when it has one), its parent's and the
 			// overview.
 			return fmt.Sprintf("---\ntitle: \"… en ik wil iets nieuws.\"\nlinkTitle: \"iets nieuws\"\ndraft: %v\n---\n\nNieuw antwoord.\n", i%2 == 1)
-		}, 3, true},
+		}, 3, true, ""},
 		{"new-and-deleted", func(orig string, i int) string {
 			// A new answer beside it, then deleted: its page, its
 			// parent's and the overview.
@@ -69,11 +71,15 @@ func BenchmarkRebuildOneFile(b *testing.B) {
 				return ""
 			}
 			return "---\ntitle: \"… en ik wil iets nieuws.\"\nlinkTitle: \"iets nieuws\"\n---\n\nNieuw antwoord.\n"
-		}, 3, true},
+		}, 3, true, ""},
+		{"definitions", func(orig string, i int) string {
+			// Every page shows them: the new popup is put in each.
+			return strings.Replace(orig, "\n\n", fmt.Sprintf("\n\nBewerking %d\n: uitleg\n\n", i), 1)
+		}, 0, false, "content/_definitions.md"},
 	}
 	for _, n := range []int{1000, 10000} {
 		for _, e := range edits {
-			b.Run(fmt.Sprintf("nodes=%d/%s", n, e.name), func(b *testing.B) { benchRebuild(b, n, e.edit, e.max, e.sibling) })
+			b.Run(fmt.Sprintf("nodes=%d/%s", n, e.name), func(b *testing.B) { benchRebuild(b, n, e.edit, e.max, e.sibling, e.file) })
 		}
 	}
 }
@@ -81,12 +87,15 @@ func BenchmarkRebuildOneFile(b *testing.B) {
 // crossLink finds the link of a synthetic answer to a sibling.
 var crossLink = regexp.MustCompile(`\]\(([a-z0-9-]+\.md)\)`)
 
-func benchRebuild(b *testing.B, n int, edit func(string, int) string, maxRendered int, sibling bool) {
+func benchRebuild(b *testing.B, n int, edit func(string, int) string, maxRendered int, sibling bool, file string) {
 	dir := filepath.Join(b.TempDir(), "site")
 	if err := synth.Write(dir, n, synth.Wizard); err != nil {
 		b.Fatal(err)
 	}
-	rel := anAnswer(b, dir)
+	rel := file
+	if rel == "" {
+		rel = anAnswer(b, dir)
+	}
 	orig, err := os.ReadFile(filepath.Join(dir, filepath.FromSlash(rel)))
 	if err != nil {
 		b.Fatal(err)
@@ -113,7 +122,7 @@ func benchRebuild(b *testing.B, n int, edit func(string, int) string, maxRendere
 		if err != nil {
 			b.Fatal(err)
 		}
-		if site.Rendered > maxRendered {
+		if maxRendered > 0 && site.Rendered > maxRendered {
 			b.Fatalf("rendered %d pages for one edit, want at most %d", site.Rendered, maxRendered)
 		}
 	}

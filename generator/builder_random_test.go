@@ -475,9 +475,12 @@ func (st *stressSite) save() (writes map[string]string, hint []string, what []st
 				s.shuffle = r.Uint64() | 1
 				what = append(what, "key order "+f)
 			case 1:
-				if r.IntN(2) == 0 {
-					st.defs = "---\ntitle: Definities\n---\n\nTerm\n: uitleg\n"
-				} else {
+				switch r.IntN(4) {
+				case 0, 1: // the same on every page: the popup is put in
+					st.defs = fmt.Sprintf("---\ntitle: Definities %d\n---\n\nTerm\n: uitleg %d\n", r.IntN(2), r.IntN(3))
+				case 2:
+					st.defs = "---\ntitle: Definities\n---\n\nTerm\n: zie [de site](https://example.org/)\n"
+				default: // a link relative to each page
 					st.defs = "---\ntitle: Definities\n---\n\nTerm\n: zie [dit](" + st.target("_definitions.md") + ")\n"
 				}
 				writes["content/_definitions.md"] = st.defs

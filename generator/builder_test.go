@@ -929,6 +929,83 @@ func TestBuilderSlugsAndDrafts(t *testing.T) {
 	}
 }
 
+// TestBuilderDefinitionsEdits checks saves of the definitions, which
+// every page shows in its popup. With the built-in theme and definitions
+// that are the same on every page, the quick path puts the new popup in
+// the place of the old in each page; a relative link in them, which
+// differs from folder to folder, a draft flag, the file gone and a
+// theme of one's own take the usual build. After every step the output
+// is a build from scratch's.
+func TestBuilderDefinitionsEdits(t *testing.T) {
+	const defs = "content/_definitions.md"
+	with := func(title, body string) string { return "---\ntitle: " + title + "\n---\n\n" + body + "\n" }
+	steps := []struct {
+		name, data string
+		quick      bool
+		wantErr    string
+		want       string // on every page, the overview and the 404 page
+		unchanged  bool   // no file changes
+	}{
+		{name: "new text", data: with("Definities", "Term\n: de nieuwe uitleg"), quick: true, want: "de nieuwe uitleg"},
+		{name: "a new title", data: with("Begrippen", "Term\n: de nieuwe uitleg"), quick: true, want: "Begrippen"},
+		{name: "saved as it was", data: with("Begrippen", "Term\n: de nieuwe uitleg"), quick: true, unchanged: true},
+		{name: "an external link", data: with("Begrippen", "Term\n: zie [de site](https://example.org/uitleg)"), quick: true,
+			want: `href="https://example.org/uitleg"`},
+		{name: "a link to een", data: with("Begrippen", "Term\n: zie [een](a/een.md)")},
+		{name: "no link again", data: with("Begrippen", "Term\n: zonder link")},
+		{name: "and text again", data: with("Begrippen", "Term\n: nog eens"), quick: true, want: "nog eens"},
+		{name: "a broken link", data: with("Begrippen", "Term\n: [weg](nergens.md)"), wantErr: `link to "nergens.md": no such node`},
+		{name: "mended", data: with("Begrippen", "Term\n: hersteld"), quick: true, want: "hersteld"},
+		{name: "a draft", data: "---\ntitle: Begrippen\ndraft: true\n---\n\nTerm\n: een ontwerp\n"},
+		{name: "no draft", data: with("Begrippen", "Term\n: geen ontwerp")},
+		{name: "gone", data: ""},
+		{name: "back", data: with("Definities", "Term\n: terug")},
+	}
+	dir, b := builtSite(t, smallSite())
+	for _, s := range steps {
+		t.Run(s.name, func(t *testing.T) {
+			memo, last := b.memo, b.Last()
+			site := rebuildStep(t, b, dir, defs, s.data, s.wantErr)
+			if site == nil {
+				return
+			}
+			if quick := b.memo == memo; quick != s.quick {
+				t.Errorf("quick path %v, want %v", quick, s.quick)
+			}
+			if s.unchanged && (len(site.Changed) > 0 || site.Rendered > 0) {
+				t.Errorf("changed %v, rendered %d: want nothing", site.Changed, site.Rendered)
+			}
+			if s.want == "" {
+				return
+			}
+			for _, name := range []string{"index.html", "a/een/index.html", overviewPage, "404.html"} {
+				if !strings.Contains(string(site.Files[name]), s.want) {
+					t.Errorf("%s lacks %q", name, s.want)
+				}
+				if !slices.Contains(site.Changed, name) {
+					t.Errorf("%s is not among the changed files %v", name, site.Changed)
+				}
+				if bytes.Equal(site.Files[name], last.Files[name]) {
+					t.Errorf("%s is the last build's", name)
+				}
+			}
+		})
+	}
+	t.Run("a theme of one's own", func(t *testing.T) {
+		files := smallSite()
+		files["theme/templates/definitions.html"] = "{{if .Definitions.Title}}<div id=\"definitions\" popover><h2>{{.Definitions.Title}}</h2>{{.Definitions.Body}}</div>{{end}}"
+		dir, b := builtSite(t, files)
+		memo := b.memo
+		site := rebuildStep(t, b, dir, defs, with("Definities", "Term\n: eigen thema"), "")
+		if b.memo == memo {
+			t.Error("the quick path took a theme of one's own")
+		}
+		if site != nil && !strings.Contains(string(site.Files["a/een/index.html"]), "eigen thema") {
+			t.Error("the page lacks the new definitions")
+		}
+	})
+}
+
 // TestBuilderDraftsBuilt checks the quick path of a Builder that builds
 // drafts (serve --drafts): a draft is a page like any other, so a new
 // slug moves it, and a draft flag that comes or goes takes the usual

@@ -279,6 +279,19 @@ func (c *chromeData) appendTitlebar(b []byte) []byte {
 	return append(b, `</div></div></header>`...)
 }
 
+// appendDefinitions appends the definitions popup d: definitions.html.
+func (c *chromeData) appendDefinitions(b []byte, d definitionsData) []byte {
+	b = append(b, `<div id="definitions" class="definitions" popover role="dialog" aria-labelledby="definitions-title"><div class="definitions-head"><h2 id="definitions-title">`...)
+	b = appendHTML(b, d.Title)
+	b = append(b, `</h2><button type="button" class="close" popovertarget="definitions" popovertargetaction="hide">`...)
+	b = append(b, c.icons["close"]...)
+	b = append(b, `<span class="tool-label">`...)
+	b = appendHTML(b, c.T.Close)
+	b = append(b, `</span></button></div><div class="definitions-body">`...)
+	b = append(b, d.Body...)
+	return append(b, `</div></div>`...)
+}
+
 // appendBottomPart appends bottom.html, footer.html and definitions.html.
 func (c *chromeData) appendBottomPart(b []byte) []byte {
 	b = append(b, `</div><footer class="footer"><div class="footer-inner">`...)
@@ -304,16 +317,14 @@ func (c *chromeData) appendBottomPart(b []byte) []byte {
 	b = appendHTML(b, c.T.OverviewTitle)
 	b = append(b, `</a></p></div></footer>`...)
 	if c.Definitions.Title != "" {
-		b = append(b, `<div id="definitions" class="definitions" popover role="dialog" aria-labelledby="definitions-title"><div class="definitions-head"><h2 id="definitions-title">`...)
-		b = appendHTML(b, c.Definitions.Title)
-		b = append(b, `</h2><button type="button" class="close" popovertarget="definitions" popovertargetaction="hide">`...)
-		b = append(b, c.icons["close"]...)
-		b = append(b, `<span class="tool-label">`...)
-		b = appendHTML(b, c.T.Close)
-		b = append(b, `</span></button></div><div class="definitions-body">`...)
-		b = append(b, c.Definitions.Body...)
-		b = append(b, `</div></div>`...)
+		b = c.appendDefinitions(b, c.Definitions)
 	}
+	return c.appendPageEnd(b)
+}
+
+// appendPageEnd appends what follows the definitions popup, to the end
+// of the page: the live-reload script, if any, and the end tags.
+func (c *chromeData) appendPageEnd(b []byte) []byte {
 	if c.DevScript != "" {
 		b = append(b, `<script src="`...)
 		b = appendURL(b, c.DevScript)

@@ -35,7 +35,9 @@ import (
 //     renders nothing;
 //   - an answer's new slug: its page at its new address (the old one is
 //     deleted), its parent's, the pages whose choices, prev, next or body
-//     lead to it (those bodies rendered again), and the overview.
+//     lead to it (those bodies rendered again), and the overview;
+//   - the definitions saved alone: every page, the new popup put in the
+//     place of the old (quickDefinitions).
 //
 // Its time grows with those pages, not with the size of the wizard. ok
 // is false when the edits are of another kind (a folder's slug or draft
@@ -47,6 +49,9 @@ func (b *Builder) quick(changed []string) (site *Site, ok bool) {
 	memo, last := b.memo, b.last
 	if memo.renderer == nil || last == nil || memo.links {
 		return nil, false
+	}
+	if onlyDefinitions(changed, memo) {
+		return b.quickDefinitions()
 	}
 	r := memo.renderer
 	var edits, adds, drafts []*edit
@@ -239,7 +244,8 @@ func (b *Builder) quick(changed []string) (site *Site, ok bool) {
 			failed[i] = err
 			return
 		}
-		pages[i] = memoPage{key: d.signature(memo.env), html: html}
+		key, shown := d.signature(memo.env)
+		pages[i] = memoPage{key: key, shown: shown, html: html}
 	})
 	for _, err := range failed {
 		if err != nil {
@@ -320,6 +326,23 @@ func (b *Builder) quick(changed []string) (site *Site, ok bool) {
 		Files: files, FileCount: len(files), Pages: last.Pages + len(adds) - len(g.gone), Nodes: r.w.nodes,
 		Rendered: rendered, Changed: changedPages, Moved: movedTo,
 	}, true
+}
+
+// onlyDefinitions reports whether the definitions are the only file
+// that changed that the walk would read (an editor's backup it leaves out).
+func onlyDefinitions(changed []string, memo *buildMemo) bool {
+	seen := false
+	for _, c := range changed {
+		rel, inContent := strings.CutPrefix(c, contentDir+"/")
+		if _, known := memo.files[rel]; inContent && !known && ignored(path.Base(rel)) {
+			continue
+		}
+		if rel != definitionsFile || !inContent {
+			return false
+		}
+		seen = true
+	}
+	return seen
 }
 
 // edit is one edited node file of a quick rebuild.
