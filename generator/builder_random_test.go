@@ -15,6 +15,7 @@ package generator
 import (
 	"bytes"
 	"fmt"
+	"io/fs"
 	"maps"
 	"math/rand/v2"
 	"os"
@@ -517,6 +518,36 @@ func (st *stressSite) save() (writes map[string]string, hint []string, what []st
 	return writes, hint, what
 }
 
+// contentFiles returns the files of content/ below the site root dir
+// that a walk reads, by path in content/.
+func contentFiles(t *testing.T, dir string) map[string]string {
+	t.Helper()
+	files := map[string]string{}
+	root := filepath.Join(dir, contentDir)
+	err := filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || p == root {
+			return err
+		}
+		if ignored(d.Name()) {
+			if d.IsDir() {
+				return filepath.SkipDir
+			}
+			return nil
+		}
+		if !d.IsDir() {
+			data, err := os.ReadFile(p)
+			rel, _ := filepath.Rel(root, p)
+			files[filepath.ToSlash(rel)] = string(data)
+			return err
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return files
+}
+
 // nodeSummary is the graph of nodes as text, a line each.
 func nodeSummary(nodes []*Node) []string {
 	var out []string
@@ -623,6 +654,7 @@ func TestBuilderRandomSaves(t *testing.T) {
 					t.Fatalf("initial site: %v", err)
 				}
 				pages := pagesByFile(first.Nodes) // of the last good build
+				sources := contentFiles(t, dir)   // of the last good build
 				st.keep()
 				var log []string
 				n := 2 + r.IntN(7)
@@ -681,11 +713,38 @@ func TestBuilderRandomSaves(t *testing.T) {
 							t.Errorf("seed %d save %d: Changed %q, the files that differ %q\nsaves:\n%s", seed, step+1, site.Changed, want, strings.Join(log, "\n"))
 							return
 						}
-						now := pagesByFile(site.Nodes)
+						now, files := pagesByFile(site.Nodes), contentFiles(t, dir)
 						want := map[string]string{}
+						went, came := map[string]string{}, map[string]string{}
 						for file, was := range pages {
 							if to, ok := now[file]; ok && to != was && site.Files[was] == nil {
 								want[was] = to
+							} else if _, still := files[file]; !ok && !still && site.Files[was] == nil {
+								went[was] = sources[file] // deleted or renamed
+							}
+						}
+						for file, to := range now {
+							if _, known := sources[file]; !known {
+								came[to] = files[file]
+							}
+						}
+						// A page whose file went follows the one new file
+						// that holds its bytes, when no other went or came
+						// with them.
+						for was, data := range went {
+							var from, to []string
+							for w, d := range went {
+								if d == data {
+									from = append(from, w)
+								}
+							}
+							for c, d := range came {
+								if d == data {
+									to = append(to, c)
+								}
+							}
+							if len(from) == 1 && len(to) == 1 && to[0] != was {
+								want[was] = to[0]
 							}
 						}
 						if !maps.Equal(want, site.Moved) {
@@ -693,7 +752,7 @@ func TestBuilderRandomSaves(t *testing.T) {
 							t.Errorf("seed %d save %d: Moved %q, want %q\nsaves:\n%s", seed, step+1, site.Moved, want, strings.Join(log, "\n"))
 							return
 						}
-						pages = now
+						pages, sources = now, files
 					}
 					broken = err != nil
 					if err == nil {

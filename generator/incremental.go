@@ -258,16 +258,16 @@ func (b *Builder) quick(changed []string) (site *Site, ok bool) {
 		delete(files, n.URL)
 		changedPages = append(changedPages, n.URL)
 	}
-	var movedTo map[string]string
+	movedTo := g.renamed(memo, adds)
 	for _, e := range g.edited {
 		if e.oldURL != "" {
 			delete(files, e.oldURL)
 			changedPages = append(changedPages, e.oldURL)
-			if movedTo == nil {
-				movedTo = map[string]string{}
-			}
 			movedTo[e.oldURL] = e.node.URL
 		}
+	}
+	if len(movedTo) == 0 {
+		movedTo = nil
 	}
 	for i, n := range nodes {
 		if !sameBytes(files[n.URL], pages[i].html) {

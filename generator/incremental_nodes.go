@@ -289,6 +289,27 @@ func (g *graphEdit) bodiesLead() bool {
 	return true
 }
 
+// renamed pairs the pages of node files that are gone with those of new
+// ones that hold the same bytes (renamedPages), before memo forgets the
+// files that went.
+func (g *graphEdit) renamed(memo *buildMemo, adds []*edit) map[string]string {
+	went, came := map[string][]byte{}, map[string][]byte{}
+	for _, n := range g.gone {
+		if !slices.ContainsFunc(g.drafted, func(e *edit) bool { return e.node == n }) {
+			went[n.URL] = memo.files[n.File].data
+		}
+	}
+	for _, e := range adds {
+		if !e.draft { // a draft that is no draft now was read before
+			came[e.node.URL] = e.file.data
+		}
+	}
+	if len(went) == 0 || len(came) == 0 {
+		return map[string]string{}
+	}
+	return renamedPages(went, came)
+}
+
 // reshapeMemo records in memo the node files that came, whose pages and
 // bodies are in already, and those that went.
 func (g *graphEdit) reshapeMemo(memo *buildMemo, adds []*edit) {

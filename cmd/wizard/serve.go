@@ -24,10 +24,10 @@ func newServeCmd() *cobra.Command {
 		Long: `serve builds the site in memory (public/ is left alone), serves it over HTTP
 and watches content/, theme/, i18n/ and site.yaml. After each save the site is
 rebuilt and every open page reloads by itself, keeping its scroll position (a
-page whose slug changed goes to its new address); a stylesheet change is
-applied without reload. When a build fails, the last good
-site stays served and the problems are shown over the page and printed here as
-file:line: message. Stop with Ctrl+C.`,
+page whose slug changed, or whose file was renamed, goes to its new address);
+a stylesheet change is applied without reload. When a build fails, the last
+good site stays served and the problems are shown over the page and printed
+here as file:line: message. Stop with Ctrl+C.`,
 		Example: `  wizard serve
   wizard serve --source examples/site --port 8080 --open --drafts`,
 		Args: cobra.NoArgs,

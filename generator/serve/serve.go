@@ -25,8 +25,8 @@
 //     fetches itself anew and swaps its body in place, keeping its scroll
 //     position (a full reload, which keeps it too, when its head changed);
 //     a tab whose page is gone goes where its node's page moved (a new
-//     slug; the server redirects the old path there while it runs), else
-//     to its nearest existing ancestor. When
+//     slug, a renamed file; the server redirects the old path there while
+//     it runs), else to its nearest existing ancestor. When
 //     only stylesheets changed, "css": the stylesheet is swapped. Each
 //     stream starts with the site's version ("hello"), and each page knows
 //     the build it came from, so a tab that was loading while a newer

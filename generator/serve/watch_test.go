@@ -87,18 +87,7 @@ func TestDeletedNode(t *testing.T) {
 // address redirects there (not permanently) while nothing else has it.
 func TestMovedPage(t *testing.T) {
 	r, events := newSite(t, nil)
-	noFollow := &http.Client{CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}
-	redirects := func(t *testing.T, from, to string) {
-		t.Helper()
-		resp, err := noFollow.Get(r.URL() + strings.TrimPrefix(from, "/"))
-		if err != nil {
-			t.Fatal(err)
-		}
-		resp.Body.Close()
-		if resp.StatusCode != http.StatusFound || resp.Header.Get("Location") != to {
-			t.Fatalf("GET %s: %s to %q, want 302 Found to %q", from, resp.Status, resp.Header.Get("Location"), to)
-		}
-	}
+	redirects := func(t *testing.T, from, to string) { t.Helper(); expectRedirect(t, r, from, to) }
 	b := filepath.Join(r.dir, "content/b.md")
 	slug := func(s string) string {
 		return "---\ntitle: Pagina B\nweight: 2\nslug: " + s + "\n---\n\nTekst van B.\n"
@@ -134,6 +123,32 @@ func TestMovedPage(t *testing.T) {
 			t.Errorf("GET %s after delete: %d, want 404", p, code)
 		}
 	}
+}
+
+// expectRedirect checks that GET from answers 302 Found to to.
+func expectRedirect(t *testing.T, r *running, from, to string) {
+	t.Helper()
+	noFollow := &http.Client{CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}
+	resp, err := noFollow.Get(r.URL() + strings.TrimPrefix(from, "/"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	if resp.StatusCode != http.StatusFound || resp.Header.Get("Location") != to {
+		t.Fatalf("GET %s: %s to %q, want 302 Found to %q", from, resp.Status, resp.Header.Get("Location"), to)
+	}
+}
+
+// A renamed node file, or one moved to another folder, takes its page
+// to a new address: the old one redirects there, as for a new slug.
+func TestRenamedPage(t *testing.T) {
+	r, events := newSite(t, nil)
+	if err := os.Rename(filepath.Join(r.dir, "content/b.md"), filepath.Join(r.dir, "content/bee.md")); err != nil {
+		t.Fatal(err)
+	}
+	events.waitFor(t, "reload")
+	expectPage(t, r, "/bee/", http.StatusOK, "Pagina B")
+	expectRedirect(t, r, "/b/", "/bee/")
 }
 
 func TestBrokenFrontMatterThenFix(t *testing.T) {
