@@ -376,7 +376,7 @@ func (st *stressSite) save() (writes map[string]string, hint []string, what []st
 		ans := st.answers()
 		f := fs[r.IntN(len(fs))]
 		s := st.nodes[f]
-		op := r.IntN(18)
+		op := r.IntN(19)
 		switch op {
 		case 0, 1: // body
 			s.body = "\n" + st.body(f)
@@ -504,6 +504,27 @@ func (st *stressSite) save() (writes map[string]string, hint []string, what []st
 		case 17: // a draft, or no longer one
 			s.draft = !s.draft
 			what = append(what, fmt.Sprintf("draft %v %s", s.draft, f))
+		case 18: // a new menu: a folder with its node, at times an answer in it too
+			dir := path.Join(st.menus[r.IntN(len(st.menus))], []string{"nieuw-menu", "extra", "b"}[r.IntN(3)])
+			if slices.Contains(st.menus, dir) {
+				s.title = st.title()
+				what = append(what, "title "+f)
+				break
+			}
+			st.menus = append(st.menus, dir)
+			f = path.Join(dir, "_index.md")
+			st.nodes[f] = st.newNode(f, true)
+			what = append(what, "new menu "+dir)
+			if r.IntN(2) == 0 {
+				hint = append(hint, "content/"+dir) // as serve names a new folder
+			}
+			if r.IntN(2) == 0 {
+				a := path.Join(dir, "a.md")
+				st.nodes[a] = st.newNode(a, false)
+				writes["content/"+a] = st.nodes[a].text()
+				touch(a)
+				what = append(what, "new "+a)
+			}
 		}
 		writes["content/"+f] = st.nodes[f].text()
 		touch(f)

@@ -1006,6 +1006,107 @@ func TestBuilderDefinitionsEdits(t *testing.T) {
 	})
 }
 
+// TestBuilderNewFolders checks new folders while serving. A folder new
+// since the last build, below one it read and holding node files alone,
+// takes the quick path: its node is placed below its parent folder's,
+// and what else it holds below its node; so does a node that comes in a
+// folder the last build found empty. A folder in a new folder, or one
+// holding another file, takes the usual build. After every step the
+// output is a build from scratch's.
+func TestBuilderNewFolders(t *testing.T) {
+	menu := func(title string) string { return "---\ntitle: " + title + "\n---\n\nKies.\n" }
+	answer := func(title string) string { return "---\ntitle: " + title + "\n---\n\nTekst van " + title + ".\n" }
+	steps := []struct {
+		name    string
+		dirs    []string          // folders to make
+		writes  map[string]string // files to write; "" deletes
+		hint    []string          // what Rebuild is told
+		quick   bool
+		wantErr string
+		there   []string // pages that must be there
+	}{
+		{name: "an empty folder", dirs: []string{"content/b"}, hint: []string{"content/b"}, quick: true},
+		{name: "its node", writes: map[string]string{"content/b/_index.md": menu("Menu B")},
+			hint: []string{"content/b/_index.md"}, quick: true, there: []string{"b/index.html"}},
+		{name: "an answer in it", writes: map[string]string{"content/b/een.md": answer("Een in B")},
+			hint: []string{"content/b/een.md"}, quick: true, there: []string{"b/een/index.html"}},
+		{name: "a folder with its node and an answer", dirs: []string{"content/c"},
+			writes: map[string]string{"content/c/_index.md": menu("Menu C"), "content/c/een.md": answer("Een in C")},
+			hint:   []string{"content/c", "content/c/_index.md", "content/c/een.md"}, quick: true,
+			there: []string{"c/index.html", "c/een/index.html"}},
+		{name: "named by the folder alone", dirs: []string{"content/a/sub"},
+			writes: map[string]string{"content/a/sub/_index.md": menu("Onder A"), "content/a/sub/twee.md": answer("Twee onder A")},
+			hint:   []string{"content/a/sub"}, quick: true, there: []string{"a/sub/index.html", "a/sub/twee/index.html"}},
+		{name: "named by its files alone", dirs: []string{"content/d"},
+			writes: map[string]string{"content/d/_index.md": menu("Menu D")},
+			hint:   []string{"content/d/_index.md"}, quick: true, there: []string{"d/index.html"}},
+		{name: "an answer without a folder's node", dirs: []string{"content/e"},
+			writes: map[string]string{"content/e/een.md": answer("Een in E")},
+			hint:   []string{"content/e", "content/e/een.md"}, wantErr: "folder has nodes but no _index.md"},
+		// The last save's files, which the failed build read, are read
+		// again: the folder, its answer and now its node.
+		{name: "its node comes", writes: map[string]string{"content/e/_index.md": menu("Menu E")},
+			hint: []string{"content/e/_index.md"}, quick: true, there: []string{"e/index.html", "e/een/index.html"}},
+		{name: "the address of an answer", dirs: []string{"content/a/twee"},
+			writes: map[string]string{"content/a/twee/_index.md": menu("Twee als menu")},
+			hint:   []string{"content/a/twee", "content/a/twee/_index.md"}, wantErr: "same address a/twee/index.html"},
+		{name: "gone again", writes: map[string]string{"content/a/twee/_index.md": ""},
+			hint: []string{"content/a/twee/_index.md"}, quick: true}, // an empty folder stays
+		{name: "a folder in a new folder", dirs: []string{"content/f", "content/f/g"},
+			writes: map[string]string{"content/f/_index.md": menu("Menu F"), "content/f/g/_index.md": menu("Menu G")},
+			hint:   []string{"content/f", "content/f/_index.md", "content/f/g", "content/f/g/_index.md"},
+			there:  []string{"f/index.html", "f/g/index.html"}},
+		{name: "a folder with a picture", dirs: []string{"content/h"},
+			writes: map[string]string{"content/h/_index.md": menu("Menu H"), "content/h/plan.svg": "<svg xmlns=\"http://www.w3.org/2000/svg\"/>"},
+			hint:   []string{"content/h", "content/h/_index.md", "content/h/plan.svg"}, there: []string{"h/index.html", "h/plan.svg"}},
+	}
+	dir, b := builtSite(t, smallSite())
+	for _, s := range steps {
+		t.Run(s.name, func(t *testing.T) {
+			for _, d := range s.dirs {
+				if err := os.MkdirAll(filepath.Join(dir, filepath.FromSlash(d)), 0o755); err != nil {
+					t.Fatal(err)
+				}
+			}
+			for name, data := range s.writes {
+				full := filepath.Join(dir, filepath.FromSlash(name))
+				var err error
+				if data == "" {
+					err = os.Remove(full)
+				} else {
+					err = os.WriteFile(full, []byte(data), 0o644)
+				}
+				if err != nil {
+					t.Fatal(err)
+				}
+			}
+			memo, before := b.memo, b.Last()
+			site, err := b.Rebuild(s.hint)
+			freshErr := sameAsScratch(t, dir, site, err)
+			if err != nil {
+				if s.wantErr == "" || !strings.Contains(err.Error(), s.wantErr) || err.Error() != freshErr.Error() {
+					t.Errorf("error %q, want %q, as a build from scratch says: %q", err, s.wantErr, freshErr)
+				}
+				if b.Last() != before {
+					t.Error("the failed build replaced the last good site")
+				}
+				return
+			}
+			if s.wantErr != "" {
+				t.Fatalf("built, want error %q", s.wantErr)
+			}
+			if quick := b.memo == memo; quick != s.quick {
+				t.Errorf("quick path %v, want %v", quick, s.quick)
+			}
+			for _, name := range s.there {
+				if _, ok := site.Files[name]; !ok {
+					t.Errorf("%s is not there", name)
+				}
+			}
+		})
+	}
+}
+
 // TestBuilderDraftsBuilt checks the quick path of a Builder that builds
 // drafts (serve --drafts): a draft is a page like any other, so a new
 // slug moves it, and a draft flag that comes or goes takes the usual

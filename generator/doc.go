@@ -61,13 +61,15 @@
 // nothing but its folder's choices leads to; an answer's slug, which
 // moves its page, also renders the pages that lead to it; an answer made
 // a draft goes as a deleted one, and one that is no draft now comes as a
-// new one), it renders, on the last build's graph, only the pages that
-// can show the edit. The definitions, saved alone, change every page:
+// new one; a new folder of node files, or a node in a folder that was
+// empty, as new nodes below its parent folder's), it renders, on the
+// last build's graph, only the pages that can show the edit. The definitions, saved alone, change every page:
 // with the built-in theme, and when they hold no link relative to the
 // page, the new popup is put in the place of the old in each page of the
 // last build. A settings, strings or theme file saved with what it meant
-// (a comment more) renders nothing. A folder's slug or draft flag, a new
-// folder, other edits of the definitions, the settings and the theme take
+// (a comment more) renders nothing. A folder's slug or draft flag, a
+// folder deleted or moved, a new folder in a new folder or holding other
+// files, other edits of the definitions, the settings and the theme take
 // the usual build. With the built-in
 // theme the last overview page is patched: each tree of the map is drawn
 // in a group of its own, moved down to its place, so the trees that

@@ -1,6 +1,7 @@
 package generator
 
 import (
+	"io/fs"
 	"maps"
 	"path"
 	"reflect"
@@ -13,7 +14,7 @@ import (
 // all, only in what pages show of the node (title, linkTitle,
 // description, prompt), in its weight and in where its choices, prev and
 // next lead, not in where it stands in the tree; or a new or deleted
-// answer (incremental_nodes.go); and the settings, strings and theme
+// answer, or a new folder's node (incremental_nodes.go); and the settings, strings and theme
 // mean what they meant (a save of site.yaml that adds a comment renders
 // nothing). Then the pages that can change are known, and it renders
 // those alone, on the last build's graph:
@@ -36,6 +37,9 @@ import (
 //   - an answer's new slug: its page at its new address (the old one is
 //     deleted), its parent's, the pages whose choices, prev, next or body
 //     lead to it (those bodies rendered again), and the overview;
+//   - a new folder below a folder of the last build, holding node files
+//     alone (newFolders), or a node in a folder that was empty: its node
+//     is a new node below its parent folder's, and the others below it;
 //   - the definitions saved alone: every page, the new popup put in the
 //     place of the old (quickDefinitions).
 //
@@ -55,6 +59,7 @@ func (b *Builder) quick(changed []string) (site *Site, ok bool) {
 	}
 	r := memo.renderer
 	var edits, adds, drafts []*edit
+	var newDirs []string // folders new since the last build
 	environmentSaved := false
 	for _, c := range changed {
 		rel, inContent := strings.CutPrefix(c, contentDir+"/")
@@ -72,10 +77,19 @@ func (b *Builder) quick(changed []string) (site *Site, ok bool) {
 		if !known && ignored(path.Base(rel)) {
 			continue // the walk leaves it out: an editor's backup, say
 		}
+		if !known && (slices.Contains(newDirs, rel) || isDir(b.opts.Source, c)) {
+			if !slices.Contains(newDirs, rel) {
+				newDirs = append(newDirs, rel)
+			}
+			continue
+		}
 		if rel == definitionsFile || path.Ext(rel) != ".md" {
 			return nil, false
 		}
 		if !known {
+			if dir := parentDir(rel); !slices.Contains(memo.dirs, dir) && !slices.Contains(newDirs, dir) && isDir(b.opts.Source, path.Join(contentDir, dir)) {
+				newDirs = append(newDirs, dir) // named by its files alone
+			}
 			adds = append(adds, &edit{rel: rel})
 			continue
 		}
@@ -152,9 +166,13 @@ func (b *Builder) quick(changed []string) (site *Site, ok bool) {
 	if !ok {
 		return nil, false
 	}
+	dirs, adds, sections, ok := newFolders(l, memo, newDirs, adds)
+	if !ok {
+		return nil, false
+	}
 	kept = adds[:0]
 	for _, e := range adds {
-		keep, ok := readNew(l, r.w, memo.dirs, b.opts.Drafts, e)
+		keep, ok := readNew(l, r.w, dirs, b.opts.Drafts, e, sections)
 		if !ok || slices.ContainsFunc(kept, func(k *edit) bool { return keep && k.node.URL == e.node.URL }) {
 			return nil, false // two new nodes at one address: the usual build says which
 		}
@@ -321,11 +339,18 @@ func (b *Builder) quick(changed []string) (site *Site, ok bool) {
 	if g.reshaped {
 		g.reshapeMemo(memo, adds)
 	}
+	memo.dirs = dirs
 	slices.Sort(changedPages)
 	return &Site{
 		Files: files, FileCount: len(files), Pages: last.Pages + len(adds) - len(g.gone), Nodes: r.w.nodes,
 		Rendered: rendered, Changed: changedPages, Moved: movedTo,
 	}, true
+}
+
+// isDir reports whether name is a folder, and not a symbolic link.
+func isDir(fsys fs.FS, name string) bool {
+	info, err := fs.Lstat(fsys, name)
+	return err == nil && info.IsDir()
 }
 
 // onlyDefinitions reports whether the definitions are the only file

@@ -6,6 +6,7 @@ import (
 	"io/fs"
 	"path"
 	"slices"
+	"strings"
 )
 
 // The quick path for node files that come or go: a new answer in a
@@ -21,8 +22,8 @@ import (
 // it, not yet in the graph, below the node of its folder, as buildGraph
 // would. keep is false when the walk of content/ leaves the file out or
 // it came and went; ok is false when the usual build must read it.
-func readNew(l *loader, w *wizard, dirs []string, drafts bool, e *edit) (keep, ok bool) {
-	rel, name := e.rel, path.Base(e.rel)
+func readNew(l *loader, w *wizard, dirs []string, drafts bool, e *edit, sections map[string]*Node) (keep, ok bool) {
+	rel, dir := e.rel, parentDir(e.rel)
 	if e.file.read.node == nil { // not read yet: a new file
 		f, _, gone, ok := reread(l, rel, nil)
 		if gone || !ok {
@@ -30,14 +31,24 @@ func readNew(l *loader, w *wizard, dirs []string, drafts bool, e *edit) (keep, o
 		}
 		e.file = f
 	}
-	if name == sectionFile || !slices.Contains(dirs, parentDir(rel)) {
-		return false, false // a folder's node gives an address to what the folder holds
+	if !slices.Contains(dirs, dir) {
+		return false, false
 	}
 	parsed := e.file.read.node
 	if parsed.Draft && !drafts {
 		return false, false
 	}
-	p := w.byFile[path.Join(parentDir(rel), sectionFile)]
+	var p *Node
+	if parsed.IsSection() {
+		// A folder's node: below its parent folder's, in a folder that
+		// newFolders found empty of the last build's files.
+		if made, empty := sections[dir]; !empty || made != nil || dir == "." {
+			return false, false
+		}
+		p = w.byFile[path.Join(parentDir(dir), sectionFile)]
+	} else if p = w.byFile[path.Join(dir, sectionFile)]; p == nil {
+		p = sections[dir] // a folder's node new in this save
+	}
 	if p == nil || w.resolve(rel).leadsTo() != "" {
 		// No folder's node; or a link to its path found something else
 		// (a folder named as the file), which it would now find instead.
@@ -50,7 +61,70 @@ func readNew(l *loader, w *wizard, dirs []string, drafts bool, e *edit) (keep, o
 	n := readResult{node: parsed}.clone().node
 	n.Parent, n.URL = p, url
 	e.node, e.added = n, true
+	if n.IsSection() {
+		sections[dir] = n
+	}
 	return true, true
+}
+
+// newFolders takes the folders of content/ that are new since the last
+// build (dirs), each below a folder it read and holding files alone: it
+// adds their files to adds, and returns the folders of content/ with
+// them, in the walk's order. sections holds, for readNew, the folders
+// whose node may come in this save: the new ones, and those that held
+// none of the last build's files. ok is false when the usual build must
+// walk: a folder in a new folder, a symbolic link, a file that is not a
+// node file.
+func newFolders(l *loader, memo *buildMemo, dirs []string, adds []*edit) (all []string, withFiles []*edit, sections map[string]*Node, ok bool) {
+	all, sections = memo.dirs, map[string]*Node{}
+	if len(dirs) > 0 {
+		all = slices.Clone(memo.dirs)
+	}
+	for _, d := range dirs {
+		if !slices.Contains(memo.dirs, parentDir(d)) {
+			return nil, nil, nil, false // in a folder that is new too
+		}
+		entries, err := fs.ReadDir(l.fsys, path.Join(contentDir, d))
+		if err != nil {
+			return nil, nil, nil, false
+		}
+		for _, entry := range entries {
+			rel := path.Join(d, entry.Name())
+			switch {
+			case ignored(entry.Name()):
+			case !entry.Type().IsRegular() || path.Ext(rel) != ".md":
+				return nil, nil, nil, false
+			case !slices.ContainsFunc(adds, func(e *edit) bool { return e.rel == rel }):
+				adds = append(adds, &edit{rel: rel})
+			}
+		}
+		i, _ := slices.BinarySearchFunc(all, d, comparePaths)
+		all = slices.Insert(all, i, d)
+		sections[d] = nil
+	}
+	for _, e := range adds {
+		d := parentDir(e.rel)
+		if _, ok := sections[d]; ok || path.Base(e.rel) != sectionFile || !slices.Contains(memo.dirs, d) {
+			continue
+		}
+		empty := true
+		for f := range memo.files {
+			empty = empty && !strings.HasPrefix(f, d+"/")
+		}
+		if empty {
+			sections[d] = nil // an empty folder of the last build
+		}
+	}
+	// The folders' nodes first: what else a new folder holds is placed
+	// below its node.
+	first := func(e *edit) int {
+		if path.Base(e.rel) == sectionFile {
+			return 0
+		}
+		return 1
+	}
+	slices.SortStableFunc(adds, func(a, b *edit) int { return first(a) - first(b) })
+	return all, adds, sections, true
 }
 
 // reread reads a node file of content/ again, as the walk would read it.
