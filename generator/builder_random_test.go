@@ -505,7 +505,7 @@ func (st *stressSite) save() (writes map[string]string, hint []string, what []st
 			s.draft = !s.draft
 			what = append(what, fmt.Sprintf("draft %v %s", s.draft, f))
 		case 18: // a new menu: a folder with its node, at times an answer in it too
-			dir := path.Join(st.menus[r.IntN(len(st.menus))], []string{"nieuw-menu", "extra", "b"}[r.IntN(3)])
+			dir := path.Join(st.menus[r.IntN(len(st.menus))], []string{"nieuw-menu", "extra", "b", "_concept"}[r.IntN(4)])
 			if slices.Contains(st.menus, dir) {
 				s.title = st.title()
 				what = append(what, "title "+f)

@@ -1056,6 +1056,17 @@ func TestBuilderNewFolders(t *testing.T) {
 			writes: map[string]string{"content/f/_index.md": menu("Menu F"), "content/f/g/_index.md": menu("Menu G")},
 			hint:   []string{"content/f", "content/f/_index.md", "content/f/g", "content/f/g/_index.md"},
 			there:  []string{"f/index.html", "f/g/index.html"}},
+		// Folders that the walk leaves out, and what they hold; a new
+		// folder of files that it leaves out is a folder all the same.
+		{name: "an underscore folder", dirs: []string{"content/_concept"},
+			writes: map[string]string{"content/_concept/_index.md": menu("Concept")},
+			hint:   []string{"content/_concept", "content/_concept/_index.md"}, quick: true},
+		{name: "a hidden folder in a menu", dirs: []string{"content/a/.oud"},
+			writes: map[string]string{"content/a/.oud/_index.md": menu("Oud")},
+			hint:   []string{"content/a/.oud/_index.md"}, quick: true},
+		{name: "a folder of backups", dirs: []string{"content/k"},
+			writes: map[string]string{"content/k/een.md~": answer("Een")},
+			hint:   []string{"content/k/een.md~"}, quick: true},
 		{name: "a folder with a picture", dirs: []string{"content/h"},
 			writes: map[string]string{"content/h/_index.md": menu("Menu H"), "content/h/plan.svg": "<svg xmlns=\"http://www.w3.org/2000/svg\"/>"},
 			hint:   []string{"content/h", "content/h/_index.md", "content/h/plan.svg"}, there: []string{"h/index.html", "h/plan.svg"}},
@@ -1097,6 +1108,13 @@ func TestBuilderNewFolders(t *testing.T) {
 			}
 			if quick := b.memo == memo; quick != s.quick {
 				t.Errorf("quick path %v, want %v", quick, s.quick)
+			}
+			scratch := NewBuilder(siteOptions(dir))
+			if _, err := scratch.Build(); err != nil {
+				t.Fatal(err)
+			}
+			if d := memoDifference(b.memo, scratch.memo); d != "" {
+				t.Error(d)
 			}
 			for _, name := range s.there {
 				if _, ok := site.Files[name]; !ok {

@@ -74,8 +74,14 @@ func (b *Builder) quick(changed []string) (site *Site, ok bool) {
 		if slices.Contains(memo.dirs, rel) {
 			return nil, false // a folder, moved or deleted with all it held
 		}
-		if !known && ignored(path.Base(rel)) {
-			continue // the walk leaves it out: an editor's backup, say
+		if !known {
+			// A folder new since the last build, named by what it holds.
+			if dir := parentDir(rel); !slices.Contains(memo.dirs, dir) && !slices.Contains(newDirs, dir) && walked(dir) && isDir(b.opts.Source, path.Join(contentDir, dir)) {
+				newDirs = append(newDirs, dir)
+			}
+		}
+		if !known && !walked(rel) {
+			continue // the walk leaves it out: an editor's backup, say, or what an ignored folder holds
 		}
 		if !known && (slices.Contains(newDirs, rel) || isDir(b.opts.Source, c)) {
 			if !slices.Contains(newDirs, rel) {
@@ -87,9 +93,6 @@ func (b *Builder) quick(changed []string) (site *Site, ok bool) {
 			return nil, false
 		}
 		if !known {
-			if dir := parentDir(rel); !slices.Contains(memo.dirs, dir) && !slices.Contains(newDirs, dir) && isDir(b.opts.Source, path.Join(contentDir, dir)) {
-				newDirs = append(newDirs, dir) // named by its files alone
-			}
 			adds = append(adds, &edit{rel: rel})
 			continue
 		}
@@ -345,6 +348,17 @@ func (b *Builder) quick(changed []string) (site *Site, ok bool) {
 		Files: files, FileCount: len(files), Pages: last.Pages + len(adds) - len(g.gone), Nodes: r.w.nodes,
 		Rendered: rendered, Changed: changedPages, Moved: movedTo,
 	}, true
+}
+
+// walked reports whether the walk of content/ reads what is at rel, a
+// path in content/: no name on the way is one it leaves out.
+func walked(rel string) bool {
+	for name := range strings.SplitSeq(rel, "/") {
+		if ignored(name) {
+			return false
+		}
+	}
+	return true
 }
 
 // isDir reports whether name is a folder, and not a symbolic link.
