@@ -40,6 +40,9 @@ type buildMemo struct {
 	dirs   []string            // the folders of content/, to tell a new file from a changed one
 	links  bool                // content/ holds symbolic links: the files a save names may not be all it changed
 	env    [32]byte            // the signature of settings, theme and options
+	// pageEnv is env and, with templates of one's own, the graph
+	// (pageSeed): what page and overview signatures start from.
+	pageEnv [32]byte
 
 	renderer *pageRenderer // the last good build's renderer: graph, templates, Markdown
 
@@ -280,6 +283,9 @@ func (run *buildRun) build(changed []string) (*Site, *buildMemo, error) {
 	}
 	m := newMinifier()
 	memo.renderer = r
+	if run.emit == nil {
+		memo.pageEnv = r.pageSeed(env)
+	}
 	// The overview needs the graph alone: it is drawn while the pages
 	// render, on a core that their last pages leave idle.
 	overview := map[string][]byte{}
@@ -368,7 +374,7 @@ func environment(opts Options, probs *problems, sum bool) (Settings, *Strings, *
 // them it rendered.
 func (run *buildRun) overview(r *pageRenderer, memo *buildMemo, out map[string][]byte) (pages, rendered int) {
 	if run.emit == nil {
-		memo.overviewKey = overviewKey(r, memo.env)
+		memo.overviewKey = overviewKey(r, memo.pageEnv)
 	}
 	if run.memo != nil && run.memo.overviewKey == memo.overviewKey && run.memo.overview != nil {
 		memo.overview, memo.layout = run.memo.overview, run.memo.layout
@@ -507,7 +513,7 @@ func (run *buildRun) renderPages(r *pageRenderer, memo *buildMemo, out map[strin
 			fresh[i] = run.emitPage(r, n, d)
 			return
 		}
-		key, shown := d.signature(memo.env)
+		key, shown := d.signature(memo.pageEnv)
 		if run.memo != nil {
 			if old, ok := run.memo.pages[n.URL]; ok && old.key == key {
 				pages[i] = old

@@ -134,7 +134,7 @@ func relTo(fromDir, target string) string {
 }
 
 type stressSite struct {
-	variant  int // 0: plain; 1: a base URL; 2: a footer template of the site's own; 3: drafts built
+	variant  int // 0: plain; 1: a base URL; 2: footer and breadcrumbs templates of the site's own; 3: drafts built
 	r        *rand.Rand
 	good     map[string]*stressNode // the model of the last good build
 	goodDefs string
@@ -302,6 +302,10 @@ func (st *stressSite) siteFiles() map[string]string {
 		files["site.yaml"] += "baseURL: https://example.org/wiz/\n"
 	case 2:
 		files["theme/templates/footer.html"] = "<footer class=\"footer\"><p><a href=\"{{.OverviewHref}}\">{{.T.OverviewTitle}}</a> · eigen</p></footer>"
+		// What the graph holds beyond a page's own: its siblings, their
+		// weights, its parent's links.
+		files["theme/templates/breadcrumbs.html"] = "<nav>{{with .Node}}{{with .Parent}}{{range .Children}}<span>{{.LinkTitle}} {{.Weight}} {{.URL}}</span>{{end}}" +
+			"{{range .Links}}<i>{{.Title}}</i>{{end}}{{range .External}}<b>{{.Line}}</b>{{end}}{{end}}{{end}}</nav>"
 	}
 	for f, s := range st.nodes {
 		files["content/"+f] = s.text()

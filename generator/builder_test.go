@@ -425,6 +425,49 @@ func TestBuilderOwnOverviewTemplate(t *testing.T) {
 	}
 }
 
+// TestBuilderOwnTemplatesSeeTheGraph checks that templates of one's own,
+// which may show anything of any node through .Node, never show stale
+// values: any change to what they can see of the graph (a sibling's
+// title, the links of a parent's body) renders every page again; an edit
+// of a body's text alone, its page.
+func TestBuilderOwnTemplatesSeeTheGraph(t *testing.T) {
+	files := smallSite()
+	files["theme/templates/breadcrumbs.html"] = `<nav class="breadcrumbs">{{with .Node}}{{with .Parent}}` +
+		`{{range .Children}}<span>{{.Title}} {{.Weight}}</span>{{end}}{{range .External}}<i>{{.URL}}</i>{{end}}{{end}}{{end}}</nav>`
+	dir, b := builtSite(t, files)
+	steps := []struct {
+		name, rel, data string
+		quick           bool
+		want            map[string]string // page: what it must show
+	}{
+		{name: "a sibling's title", rel: "content/a/twee.md", data: "---\ntitle: Tweede\nweight: 2\n---\n\nTekst.\n",
+			want: map[string]string{"a/een/index.html": "<span>Tweede 2</span>"}},
+		{name: "a sibling's weight", rel: "content/a/twee.md", data: "---\ntitle: Tweede\nweight: 7\n---\n\nTekst.\n",
+			want: map[string]string{"a/een/index.html": "<span>Tweede 7</span>"}},
+		{name: "a body's text", rel: "content/a/twee.md", data: "---\ntitle: Tweede\nweight: 7\n---\n\nAndere tekst.\n", quick: true},
+		{name: "a link in the parent's body", rel: "content/a/_index.md",
+			data: "---\ntitle: Menu A\nprompt: \"… en ik wil:\"\nweight: 1\n---\n\nZie [de site](https://example.org/menu).\n",
+			want: map[string]string{"a/een/index.html": "<i>https://example.org/menu</i>", "a/twee/index.html": "<i>https://example.org/menu</i>"}},
+	}
+	for _, s := range steps {
+		t.Run(s.name, func(t *testing.T) {
+			memo := b.memo
+			site := rebuildStep(t, b, dir, s.rel, s.data, "")
+			if site == nil {
+				return
+			}
+			if quick := b.memo == memo; quick != s.quick {
+				t.Errorf("quick path %v, want %v", quick, s.quick)
+			}
+			for page, want := range s.want {
+				if !strings.Contains(string(site.Files[page]), want) {
+					t.Errorf("%s lacks %q", page, want)
+				}
+			}
+		})
+	}
+}
+
 // TestBuilderLinkTargetMoves checks that a body is rendered again when a
 // node it links to gets another address, though its own file did not
 // change: een links to twee, and twee takes a slug.

@@ -120,8 +120,9 @@
 // A Builder renders a page again only when its signature changes: the
 // page's own fields above, and of other nodes the titles and addresses
 // that those fields show (parent, children, ancestors, choices, prev and
-// next). A template of one's own that reaches further through .Node
-// (the siblings in .Node.Parent.Children, .Node.Weight, the nodes a body
-// links to) may show stale values in `wizard serve` until that page's
-// own inputs change; `wizard build` always starts from scratch.
+// next). Templates of one's own may reach further through .Node (the
+// siblings in .Node.Parent.Children, their weights, the nodes a body
+// links to): with them, the signatures also hold all that .Node leads to
+// of every node, so that any change to it renders every page again,
+// while an edit of a body's text alone renders its page.
 package generator

@@ -253,6 +253,13 @@ func (b *Builder) quick(changed []string) (site *Site, ok bool) {
 		}
 	}
 
+	if r.pageSeed(memo.env) != memo.pageEnv {
+		// A template of one's own may show what changed on any page:
+		// the usual build renders every page again.
+		g.undo()
+		return nil, false
+	}
+
 	// Render the pages that can show what changed.
 	files := maps.Clone(last.Files)
 	nodes := g.pages()
@@ -265,7 +272,7 @@ func (b *Builder) quick(changed []string) (site *Site, ok bool) {
 			failed[i] = err
 			return
 		}
-		key, shown := d.signature(memo.env)
+		key, shown := d.signature(memo.pageEnv)
 		pages[i] = memoPage{key: key, shown: shown, html: html}
 	})
 	for _, err := range failed {

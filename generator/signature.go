@@ -79,6 +79,59 @@ func (d *pageData) shownSignature(env [32]byte) [32]byte {
 	return s.sum()
 }
 
+// pageSeed is what the signatures of pages and of the overview start
+// from: env; and with templates of one's own, which may show anything of
+// any node through .Node (the titles of a page's siblings, the links of
+// its parent's body), all that they can see of the graph (graphKey), so
+// that every page is made again when any of it changes.
+func (r *pageRenderer) pageSeed(env [32]byte) [32]byte {
+	if r.builtIn {
+		return env
+	}
+	return graphKey(env, r.w)
+}
+
+// graphKey sums up, from seed, the exported fields of every node.
+func graphKey(seed [32]byte, w *wizard) [32]byte {
+	file := func(n *Node) string {
+		if n == nil {
+			return "\x00none"
+		}
+		return n.File
+	}
+	s := newSignerFor(seed, 256*len(w.nodes))
+	for _, n := range w.nodes {
+		s.str(n.File, n.URL, n.Title, n.LinkTitle, n.Description, n.Prompt, file(n.Parent))
+		s.int(n.Weight)
+		s.bool(n.Draft)
+		s.bool(n.hasBody)
+		s.int(len(n.Children))
+		for _, c := range n.Children {
+			s.str(c.File)
+		}
+		s.int(len(n.Choices))
+		for _, c := range n.Choices {
+			s.str(file(c.Node), c.Label)
+		}
+		for _, l := range []*Link{n.Prev, n.Next} {
+			s.bool(l != nil)
+			if l != nil {
+				s.str(file(l.Node), l.Label)
+			}
+		}
+		s.int(len(n.Links))
+		for _, l := range n.Links {
+			s.str(file(l))
+		}
+		s.int(len(n.External))
+		for _, e := range n.External {
+			s.str(e.URL)
+			s.int(e.Line)
+		}
+	}
+	return s.sum()
+}
+
 // signer sums up values into a SHA-256, each value delimited, so that
 // ("ab", "c") and ("a", "bc") differ. The values are gathered in one
 // buffer and hashed at once: writing each short string to the hash cost
