@@ -305,7 +305,7 @@ func (st *stressSite) siteFiles() map[string]string {
 		// What the graph holds beyond a page's own: its siblings, their
 		// weights, its parent's links.
 		files["theme/templates/breadcrumbs.html"] = "<nav>{{with .Node}}{{with .Parent}}{{range .Children}}<span>{{.LinkTitle}} {{.Weight}} {{.URL}}</span>{{end}}" +
-			"{{range .Links}}<i>{{.Title}}</i>{{end}}{{range .External}}<b>{{.Line}}</b>{{end}}{{end}}{{end}}</nav>"
+			"{{range .Links}}<i>{{.Title}}</i>{{end}}{{range .External}}<b>{{.URL}}</b>{{end}}{{end}}{{end}}</nav>"
 	}
 	for f, s := range st.nodes {
 		files["content/"+f] = s.text()

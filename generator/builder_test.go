@@ -448,6 +448,9 @@ func TestBuilderOwnTemplatesSeeTheGraph(t *testing.T) {
 		{name: "a link in the parent's body", rel: "content/a/_index.md",
 			data: "---\ntitle: Menu A\nprompt: \"… en ik wil:\"\nweight: 1\n---\n\nZie [de site](https://example.org/menu).\n",
 			want: map[string]string{"a/een/index.html": "<i>https://example.org/menu</i>", "a/twee/index.html": "<i>https://example.org/menu</i>"}},
+		// A line above the link moves it down, but it leads where it led.
+		{name: "text above that link", rel: "content/a/_index.md",
+			data: "---\ntitle: Menu A\nprompt: \"… en ik wil:\"\nweight: 1\n---\n\nEerst dit.\n\nZie [de site](https://example.org/menu).\n", quick: true},
 	}
 	for _, s := range steps {
 		t.Run(s.name, func(t *testing.T) {

@@ -124,5 +124,7 @@
 // siblings in .Node.Parent.Children, their weights, the nodes a body
 // links to): with them, the signatures also hold all that .Node leads to
 // of every node, so that any change to it renders every page again,
-// while an edit of a body's text alone renders its page.
+// while an edit of a body's text alone renders its page. Left out are
+// the lines of other nodes' external links (.Line), which are for
+// messages and move with every line written above them.
 package generator

@@ -91,7 +91,8 @@ func (r *pageRenderer) pageSeed(env [32]byte) [32]byte {
 	return graphKey(env, r.w)
 }
 
-// graphKey sums up, from seed, the exported fields of every node.
+// graphKey sums up, from seed, the exported fields of every node, but
+// the lines of its external links.
 func graphKey(seed [32]byte, w *wizard) [32]byte {
 	file := func(n *Node) string {
 		if n == nil {
@@ -123,10 +124,11 @@ func graphKey(seed [32]byte, w *wizard) [32]byte {
 		for _, l := range n.Links {
 			s.str(file(l))
 		}
+		// The links that leave the site by their addresses: their lines,
+		// which are for messages, move with every line written above them.
 		s.int(len(n.External))
 		for _, e := range n.External {
 			s.str(e.URL)
-			s.int(e.Line)
 		}
 	}
 	return s.sum()
