@@ -75,19 +75,20 @@ func (b *Builder) quick(changed []string) (site *Site, ok bool) {
 			return nil, false // a folder, moved or deleted with all it held
 		}
 		if !known {
-			// A folder new since the last build, named by what it holds.
+			// A folder new since the last build, named by what it holds
+			// or by itself.
 			if dir := parentDir(rel); !slices.Contains(memo.dirs, dir) && !slices.Contains(newDirs, dir) && walked(dir) && isDir(b.opts.Source, path.Join(contentDir, dir)) {
 				newDirs = append(newDirs, dir)
 			}
-		}
-		if !known && !walked(rel) {
-			continue // the walk leaves it out: an editor's backup, say, or what an ignored folder holds
-		}
-		if !known && (slices.Contains(newDirs, rel) || isDir(b.opts.Source, c)) {
-			if !slices.Contains(newDirs, rel) {
-				newDirs = append(newDirs, rel)
+			switch {
+			case !walked(rel):
+				continue // the walk leaves it out: an editor's backup, say, or what an ignored folder holds
+			case isDir(b.opts.Source, c):
+				if !slices.Contains(newDirs, rel) {
+					newDirs = append(newDirs, rel)
+				}
+				continue
 			}
-			continue
 		}
 		if rel == definitionsFile || path.Ext(rel) != ".md" {
 			return nil, false
@@ -380,7 +381,7 @@ func onlyDefinitions(changed []string, memo *buildMemo) bool {
 	seen := false
 	for _, c := range changed {
 		rel, inContent := strings.CutPrefix(c, contentDir+"/")
-		if _, known := memo.files[rel]; inContent && !known && ignored(path.Base(rel)) {
+		if _, known := memo.files[rel]; inContent && !known && !walked(rel) {
 			continue
 		}
 		if rel != definitionsFile || !inContent {

@@ -43,18 +43,11 @@ func (b *Builder) quickDefinitions() (site *Site, ok bool) {
 	if fresh.Title == "" || !sameButTitle(def.front, fresh.front) {
 		return nil, false
 	}
-	// The new definitions, rendered as definitionsFor renders them.
-	bc := &bodyContext{
-		file: l.displayPath(definitionsFile), dir: def.dir(), pageDir: "",
-		resolve: r.w.resolve, probs: probs, src: fresh.body,
-	}
-	next := definitionsData{Title: fresh.Title, Body: r.md.render(bc).Content}
-	if bc.relative || probs.count() > 0 {
+	next, relative := r.renderDefinitions(fresh, "", probs)
+	if relative || probs.count() > 0 {
 		return nil, false
 	}
-	s := newSigner([32]byte{})
-	s.str(next.Title, string(next.Body))
-	next.key = s.sum()
+	next.sign()
 
 	c := &chromeData{T: r.t, icons: r.icons, DevScript: r.devScript}
 	was, now, end := c.appendDefinitions(nil, old), c.appendDefinitions(nil, next), c.appendPageEnd(nil)

@@ -42,7 +42,7 @@ type loader struct {
 	// lead to a place below it.
 	realDir string
 	// disk is the site root on disk when the source is a folder
-	// (Options.Dir), which readFile reads from directly: see readDisk.
+	// (Options.Dir), which read reads from directly: see readDisk.
 	disk  string
 	src   *source
 	probs *problems
