@@ -70,8 +70,8 @@ func Build(opts Options, out string) (*Site, error) {
 	if err != nil {
 		return nil, err
 	}
-	run := &buildRun{opts: opts, probs: &problems{}, emit: o.put}
-	site, _, err := run.build(nil)
+	run := &buildRun{opts: opts, probs: &problems{}, out: o}
+	site, _, err := run.build(changes{walk: true})
 	if err != nil {
 		o.abort()
 		return nil, err

@@ -2,7 +2,6 @@ package generator
 
 import (
 	"bytes"
-	"errors"
 	"io/fs"
 	"path"
 	"path/filepath"
@@ -10,42 +9,34 @@ import (
 	"strings"
 )
 
-// load reads content/: only the changed files when the last build's
-// files can be reused, every file otherwise. Files whose bytes did not
-// change are not parsed again.
-func (run *buildRun) load(l *loader, changed []string) (map[string]memoFile, []string) {
+// load reads content/: only the files that ch names when the last
+// build's files can be reused, every file otherwise. Files whose bytes
+// did not change are not parsed again.
+func (run *buildRun) load(l *loader, ch changes) (map[string]memoFile, []string) {
 	old := run.memo
-	if old == nil || changed == nil {
-		return run.loadAll(l)
-	}
-	added, removed, ok := run.contentChanges(changed)
-	if !ok {
+	if old == nil || ch.walk {
 		return run.loadAll(l)
 	}
 	l.src = &source{assets: map[string][]byte{}, drafts: map[string]bool{}, dirs: old.dirs, links: old.links}
-	files := make(map[string]memoFile, len(old.files)+len(added))
+	files := make(map[string]memoFile, len(old.files)+len(ch.added))
 	for rel, f := range old.files {
 		files[rel] = f
 	}
-	for _, rel := range removed {
+	for _, rel := range ch.removed {
 		delete(files, rel)
 	}
-	for _, c := range changed {
-		if rel, ok := strings.CutPrefix(c, contentDir+"/"); ok && !slices.Contains(removed, rel) {
-			if _, known := files[rel]; known || slices.Contains(added, rel) {
-				files[rel] = run.readFile(l, rel, old)
-			}
-		}
+	for _, rel := range slices.Concat(ch.edited, ch.added) {
+		files[rel] = run.readFile(l, rel, old)
 	}
 	order := old.order
-	if len(added) > 0 || len(removed) > 0 {
-		order = make([]string, 0, len(old.order)+len(added))
+	if len(ch.added) > 0 || len(ch.removed) > 0 {
+		order = make([]string, 0, len(old.order)+len(ch.added))
 		for _, rel := range old.order {
-			if !slices.Contains(removed, rel) {
+			if !slices.Contains(ch.removed, rel) {
 				order = append(order, rel)
 			}
 		}
-		for _, rel := range added {
+		for _, rel := range ch.added {
 			// The walk lists each folder's entries by name, a folder's
 			// files where its name falls: the order of the path's parts.
 			i, _ := slices.BinarySearchFunc(order, rel, comparePaths)
@@ -84,7 +75,7 @@ func comparePaths(a, b string) int {
 
 // loadAll walks content/ and reads every file.
 func (run *buildRun) loadAll(l *loader) (map[string]memoFile, []string) {
-	old := run.memo
+	old, oneShot := run.memo, !run.keep
 	var names []string
 	l.src = &source{assets: map[string][]byte{}, drafts: map[string]bool{}}
 	info, err := fs.Stat(l.fsys, contentDir)
@@ -96,11 +87,11 @@ func (run *buildRun) loadAll(l *loader) (map[string]memoFile, []string) {
 	read := make([]memoFile, len(names))
 	parallel(len(names), func(i int) {
 		read[i] = run.readFile(l, names[i], old)
-		if run.oneShot() {
+		if oneShot {
 			read[i].data = nil // parsed; a build for the disk compares it with nothing
 		}
 	})
-	if run.oneShot() {
+	if oneShot {
 		for i, rel := range names {
 			l.add(rel, read[i].read) // no later build shares its nodes
 		}
@@ -112,62 +103,6 @@ func (run *buildRun) loadAll(l *loader) (map[string]memoFile, []string) {
 		l.add(rel, read[i].read.clone())
 	}
 	return files, names
-}
-
-// contentChanges sorts the changed paths: files of content/ that the
-// last build read, files it did not that now exist (added) and files it
-// read that are gone (removed), besides the settings, strings and theme
-// files, which every build reads anyway. ok is false for anything else,
-// which may hide a change in content/ that only a walk finds: a folder,
-// a symbolic link, a file in a folder the last build did not walk.
-func (run *buildRun) contentChanges(changed []string) (added, removed []string, ok bool) {
-	if run.memo.links {
-		return nil, nil, false // a saved file may be read through a link too
-	}
-	for _, c := range changed {
-		rel, inContent := strings.CutPrefix(c, contentDir+"/")
-		if !inContent {
-			if environmentFile(c) {
-				continue
-			}
-			return nil, nil, false
-		}
-		if _, known := run.memo.files[rel]; known {
-			// Lstat: a file become a symbolic link needs the walk's checks.
-			info, err := fs.Lstat(run.opts.Source, c)
-			switch {
-			case errors.Is(err, fs.ErrNotExist):
-				removed = append(removed, rel)
-			case err != nil || !info.Mode().IsRegular():
-				return nil, nil, false
-			}
-			continue
-		}
-		if !slices.Contains(run.memo.dirs, path.Dir(rel)) || slices.Contains(run.memo.dirs, rel) {
-			return nil, nil, false // a new folder, or one moved away with all it held
-		}
-		if ignored(path.Base(rel)) {
-			continue // the walk leaves it out
-		}
-		info, err := fs.Lstat(run.opts.Source, c)
-		switch {
-		case errors.Is(err, fs.ErrNotExist):
-			continue // came and went between two builds
-		case err != nil || !info.Mode().IsRegular():
-			return nil, nil, false
-		}
-		if !slices.Contains(added, rel) {
-			added = append(added, rel)
-		}
-	}
-	return added, removed, true
-}
-
-// environmentFile reports whether a path of the site root is a file of
-// the settings, the interface strings or the theme, which every build
-// reads (see environment).
-func environmentFile(name string) bool {
-	return name == settingsFile || strings.HasPrefix(name, themeDir+"/") || strings.HasPrefix(name, "i18n/")
 }
 
 // readFile reads one file, and parses it again only when its bytes

@@ -87,11 +87,11 @@ func TestBuilderRendersOnlyWhatChanged(t *testing.T) {
 	}{
 		{name: "nothing changed", edit: func() {}, changed: nil, wantRendered: 1},
 		// site.yaml saved with a comment more means what it meant: the
-		// quick path, nothing to render; a new subtitle shows on every
-		// page: the usual build.
-		{name: "a comment in the settings", changed: []string{"site.yaml"}, wantRendered: 0,
+		// ordinary build renders the 404 page alone; a new subtitle shows
+		// on every page.
+		{name: "a comment in the settings", changed: []string{"site.yaml"}, wantRendered: 1,
 			edit: func() { editFile(t, dir, "site.yaml", "language: nl\n", "language: nl # de taal van de site\n") }},
-		{name: "the settings and a body", changed: []string{"site.yaml", task}, wantRendered: 1,
+		{name: "the settings and a body", changed: []string{"site.yaml", task}, wantRendered: 2,
 			edit: func() {
 				editFile(t, dir, "site.yaml", " # de taal van de site", "")
 				editFile(t, dir, task, "Meld je aan", "Meld je toch aan")
@@ -114,9 +114,9 @@ func TestBuilderRendersOnlyWhatChanged(t *testing.T) {
 		{name: "a menu's label", changed: []string{menu}, wantRendered: 6 + 1,
 			edit:   func() { editFile(t, dir, menu, `linkTitle: "Gebruiker"`, `linkTitle: "Gewone gebruiker"`) },
 			wantIn: map[string]string{"ik-ben-een/index.html": "Gewone gebruiker"}},
-		// A prompt shows on the menu's page; its parent and its tasks may
-		// show it too (templates see a node's parent and children).
-		{name: "a menu's prompt", changed: []string{menu}, wantRendered: 6,
+		// A prompt shows on the menu's page; its parent and its tasks
+		// show other fields of it, which did not change.
+		{name: "a menu's prompt", changed: []string{menu}, wantRendered: 1,
 			edit:   func() { editFile(t, dir, menu, `prompt: "… en ik wil:"`, `prompt: "… en ik wens:"`) },
 			wantIn: map[string]string{"ik-ben-een/gebruiker/index.html": "… en ik wens:"}},
 		// A description added: a new line in the front matter.
@@ -140,9 +140,9 @@ func TestBuilderRendersOnlyWhatChanged(t *testing.T) {
 		{name: "the definitions reach every page", changed: []string{"content/_definitions.md"}, wantRendered: len(first.Nodes) + 2,
 			edit: func() { editFile(t, dir, "content/_definitions.md", "heeft toegang tot", "krijgt toegang tot") }},
 		// A new weight moves a task first among its siblings: its
-		// parent's choices and the overview change order (and the 404
-		// page, as every usual build renders it).
-		{name: "a task's weight", changed: []string{task}, wantRendered: 3,
+		// parent's choices and the overview change order; its own page
+		// does not show its weight.
+		{name: "a task's weight", changed: []string{task}, wantRendered: 2,
 			edit: func() { editFile(t, dir, task, "weight: 3\n", "weight: 0\n") }},
 		// Its weight and its description: the quick path renders its page,
 		// its parent's and the overview (the usual build would also render
@@ -152,21 +152,21 @@ func TestBuilderRendersOnlyWhatChanged(t *testing.T) {
 				editFile(t, dir, task, "weight: 0\ndescription: Een rol laten stoppen.\n", "weight: 7\ndescription: Een rol beëindigen.\n")
 			},
 			wantIn: map[string]string{"ik-ben-een/gebruiker/rol-stopzetten/index.html": "Een rol beëindigen."}},
-		// Two siblings trade places in one save of two files: both pages,
-		// their parent's and the overview.
-		{name: "two tasks trade weights", changed: []string{task, "content/ik-ben-een/gebruiker/roltoekenningen-zien.md"}, wantRendered: 4,
+		// Two siblings trade places in one save of two files: their
+		// parent's page and the overview.
+		{name: "two tasks trade weights", changed: []string{task, "content/ik-ben-een/gebruiker/roltoekenningen-zien.md"}, wantRendered: 2,
 			edit: func() {
 				editFile(t, dir, task, "weight: 7\n", "weight: 1\n")
 				editFile(t, dir, "content/ik-ben-een/gebruiker/roltoekenningen-zien.md", "weight: 1\n", "weight: 7\n")
 			}},
-		// The new page, its parent's page, whose choices list it, and the
-		// overview: the quick path.
-		{name: "a new node", changed: []string{"content/ik-ben-een/gebruiker/nieuw.md"}, wantRendered: 2 + 1,
+		// The new page, its parent's page, whose choices list it, the
+		// overview and the 404 page: the ordinary build.
+		{name: "a new node", changed: []string{"content/ik-ben-een/gebruiker/nieuw.md"}, wantRendered: 2 + 2,
 			edit: func() {
 				os.WriteFile(filepath.Join(dir, "content/ik-ben-een/gebruiker/nieuw.md"), []byte("---\ntitle: Nieuw\nweight: 9\n---\n\nNieuw.\n"), 0o644)
 			},
 			wantIn: map[string]string{"ik-ben-een/gebruiker/nieuw/index.html": "Nieuw."}, pagesAdded: 1},
-		{name: "a deleted node", changed: []string{"content/ik-ben-een/gebruiker/nieuw.md"}, wantRendered: 1 + 1,
+		{name: "a deleted node", changed: []string{"content/ik-ben-een/gebruiker/nieuw.md"}, wantRendered: 1 + 2,
 			edit: func() { os.Remove(filepath.Join(dir, "content/ik-ben-een/gebruiker/nieuw.md")) }},
 	}
 	for _, s := range steps {
@@ -617,10 +617,9 @@ func FuzzBuilderFrontMatterEdits(f *testing.F) {
 }
 
 // TestBuilderNodesComeAndGo checks node files that are added and
-// deleted while serving: a new answer, or one deleted that nothing else
-// leads to, takes the quick path (its page, its parent's and the
-// overview); the rest is built the usual way and fails as a build from
-// scratch fails. After every step the output is a build from scratch's.
+// deleted while serving: the ordinary build renders the new page (or
+// none), its parent's, the overview and the 404 page, and fails as a
+// build from scratch fails. After every step the output is a build from scratch's.
 func TestBuilderNodesComeAndGo(t *testing.T) {
 	dir, b := builtSite(t, smallSite())
 	const drie, vier = "content/a/drie.md", "content/a/vier.md"
@@ -629,9 +628,9 @@ func TestBuilderNodesComeAndGo(t *testing.T) {
 		wantRendered    int    // 0: not checked
 		wantErr         string
 	}{
-		{name: "a new answer", rel: drie, data: "---\ntitle: Drie\nweight: 3\n---\n\nNieuw.\n", wantRendered: 3},
-		{name: "deleted", rel: drie, wantRendered: 2},
-		{name: "a new answer with a slug", rel: drie, data: "---\ntitle: Drie\nslug: derde\n---\n\nNieuw.\n", wantRendered: 3},
+		{name: "a new answer", rel: drie, data: "---\ntitle: Drie\nweight: 3\n---\n\nNieuw.\n", wantRendered: 4},
+		{name: "deleted", rel: drie, wantRendered: 3},
+		{name: "a new answer with a slug", rel: drie, data: "---\ntitle: Drie\nslug: derde\n---\n\nNieuw.\n", wantRendered: 4},
 		{name: "a second one that takes its address", rel: vier, data: "---\ntitle: Vier\nslug: derde\n---\n\nNieuw.\n",
 			wantErr: "site/content/a/vier.md:1: same address a/derde/index.html as content/a/drie.md"},
 		{name: "given its own", rel: vier, data: "---\ntitle: Vier\n---\n\nNieuw.\n"},
@@ -650,11 +649,11 @@ func TestBuilderNodesComeAndGo(t *testing.T) {
 		{name: "drie deleted while the definitions link to it", rel: drie,
 			wantErr: `site/content/_definitions.md:5: link to "a/drie.md": no such node`},
 		{name: "the definitions without the link, drie still deleted", rel: "content/_definitions.md", data: "---\ntitle: Definities\n---\n\nTerm\n: uitleg\n"},
-		{name: "drie back again", rel: drie, data: "---\ntitle: Drie\n---\n\nTerug.\n", wantRendered: 3},
+		{name: "drie back again", rel: drie, data: "---\ntitle: Drie\n---\n\nTerug.\n", wantRendered: 4},
 		{name: "a draft", rel: "content/a/zes.md", data: "---\ntitle: Zes\ndraft: true\n---\n\nNog niet.\n"},
 		{name: "a file the walk leaves out", rel: "content/a/.zeven.md", data: "---\ntitle: Zeven\n---\n"},
 		{name: "a new folder's node", rel: "content/c/_index.md", data: "---\ntitle: C\n---\n\nNieuw menu.\n"},
-		{name: "an answer in it", rel: "content/c/acht.md", data: "---\ntitle: Acht\n---\n\nNieuw.\n", wantRendered: 3},
+		{name: "an answer in it", rel: "content/c/acht.md", data: "---\ntitle: Acht\n---\n\nNieuw.\n", wantRendered: 4},
 		{name: "a menu with nodes deleted", rel: "content/c/_index.md",
 			wantErr: "site/content/c: folder has nodes but no _index.md"},
 		{name: "and its answer", rel: "content/c/acht.md"},
@@ -913,13 +912,13 @@ func TestBuilderSlugsAndDrafts(t *testing.T) {
 		wantErr         string
 		gone, there     string // an output file that must be gone, one that must be there
 	}{
-		{name: "a slug", rel: twee, data: tweeWith("slug: tweede\n"), quick: true,
+		{name: "a slug", rel: twee, data: tweeWith("slug: tweede\n"),
 			gone: "a/twee/index.html", there: "a/tweede/index.html"},
-		{name: "another", rel: twee, data: tweeWith("slug: nog-een\n"), quick: true,
+		{name: "another", rel: twee, data: tweeWith("slug: nog-een\n"),
 			gone: "a/tweede/index.html", there: "a/nog-een/index.html"},
-		{name: "the slug of its own address", rel: twee, data: tweeWith("slug: twee\n"), quick: true,
+		{name: "the slug of its own address", rel: twee, data: tweeWith("slug: twee\n"),
 			gone: "a/nog-een/index.html", there: "a/twee/index.html"},
-		{name: "no slug", rel: twee, data: tweeWith(""), quick: true, there: "a/twee/index.html"},
+		{name: "no slug", rel: twee, data: tweeWith(""), there: "a/twee/index.html"},
 		{name: "the address of a sibling", rel: twee, data: tweeWith("slug: een\n"),
 			wantErr: "site/content/a/twee.md:1: same address a/een/index.html as content/a/een.md"},
 		{name: "a slug that is not one", rel: twee, data: tweeWith("slug: Twee Twee\n"),
@@ -936,16 +935,16 @@ func TestBuilderSlugsAndDrafts(t *testing.T) {
 			wantErr: `site/content/a/drie.md:4: next: link to "twee.md": no such node`},
 		{name: "and again no draft", rel: twee, data: tweeWith(""), quick: true},
 		{name: "drie leads nowhere", rel: "content/a/drie.md", data: "---\ntitle: Drie\nweight: 3\n---\n\nDrie.\n", quick: true},
-		{name: "a draft", rel: twee, data: tweeWith("draft: true\n"), quick: true, gone: "a/twee/index.html"},
-		{name: "the draft edited", rel: twee, data: tweeWith("draft: true\nslug: later\n"), quick: true, gone: "a/later/index.html"},
-		{name: "no draft", rel: twee, data: tweeWith("slug: later\n"), quick: true, there: "a/later/index.html"},
+		{name: "a draft", rel: twee, data: tweeWith("draft: true\n"), gone: "a/twee/index.html"},
+		{name: "the draft edited", rel: twee, data: tweeWith("draft: true\nslug: later\n"), gone: "a/later/index.html"},
+		{name: "no draft", rel: twee, data: tweeWith("slug: later\n"), there: "a/later/index.html"},
 		{name: "een links to it", rel: "content/a/een.md", data: "---\ntitle: Een\nweight: 1\n---\n\nZie [twee](twee.md).\n", quick: true},
 		{name: "drie leads to it", rel: "content/a/drie.md", data: "---\ntitle: Drie\nweight: 3\nnext: twee.md\n---\n\nDrie.\n", quick: true},
-		{name: "a slug while een and drie lead to it", rel: twee, data: tweeWith("slug: tweede\n"), quick: true,
+		{name: "a slug while een and drie lead to it", rel: twee, data: tweeWith("slug: tweede\n"),
 			gone: "a/later/index.html", there: "a/tweede/index.html"},
 		{name: "a slug and a draft at once", rel: twee, data: tweeWith("slug: derde\ndraft: true\n"),
 			wantErr: `site/content/a/een.md:6: link to "twee.md": no such node`},
-		{name: "a slug and a new title", rel: twee, data: "---\ntitle: Twee bis\nlinkTitle: Bis\nweight: 2\nslug: bis\n---\n\nTwee.\n", quick: true,
+		{name: "a slug and a new title", rel: twee, data: "---\ntitle: Twee bis\nlinkTitle: Bis\nweight: 2\nslug: bis\n---\n\nTwee.\n",
 			gone: "a/tweede/index.html", there: "a/bis/index.html"},
 		{name: "the definitions link to twee", rel: "content/_definitions.md", data: "---\ntitle: Definities\n---\n\nZie [twee](a/twee.md).\n"},
 		{name: "a slug while the definitions link to it", rel: twee, data: tweeWith("slug: tweede\n"),
@@ -992,16 +991,16 @@ func TestBuilderDefinitionsEdits(t *testing.T) {
 		want       string // on every page, the overview and the 404 page
 		unchanged  bool   // no file changes
 	}{
-		{name: "new text", data: with("Definities", "Term\n: de nieuwe uitleg"), quick: true, want: "de nieuwe uitleg"},
-		{name: "a new title", data: with("Begrippen", "Term\n: de nieuwe uitleg"), quick: true, want: "Begrippen"},
-		{name: "saved as it was", data: with("Begrippen", "Term\n: de nieuwe uitleg"), quick: true, unchanged: true},
-		{name: "an external link", data: with("Begrippen", "Term\n: zie [de site](https://example.org/uitleg)"), quick: true,
+		{name: "new text", data: with("Definities", "Term\n: de nieuwe uitleg"), want: "de nieuwe uitleg"},
+		{name: "a new title", data: with("Begrippen", "Term\n: de nieuwe uitleg"), want: "Begrippen"},
+		{name: "saved as it was", data: with("Begrippen", "Term\n: de nieuwe uitleg"), unchanged: true},
+		{name: "an external link", data: with("Begrippen", "Term\n: zie [de site](https://example.org/uitleg)"),
 			want: `href="https://example.org/uitleg"`},
 		{name: "a link to een", data: with("Begrippen", "Term\n: zie [een](a/een.md)")},
 		{name: "no link again", data: with("Begrippen", "Term\n: zonder link")},
-		{name: "and text again", data: with("Begrippen", "Term\n: nog eens"), quick: true, want: "nog eens"},
+		{name: "and text again", data: with("Begrippen", "Term\n: nog eens"), want: "nog eens"},
 		{name: "a broken link", data: with("Begrippen", "Term\n: [weg](nergens.md)"), wantErr: `link to "nergens.md": no such node`},
-		{name: "mended", data: with("Begrippen", "Term\n: hersteld"), quick: true, want: "hersteld"},
+		{name: "mended", data: with("Begrippen", "Term\n: hersteld"), want: "hersteld"},
 		{name: "a draft", data: "---\ntitle: Begrippen\ndraft: true\n---\n\nTerm\n: een ontwerp\n"},
 		{name: "no draft", data: with("Begrippen", "Term\n: geen ontwerp")},
 		{name: "gone", data: ""},
@@ -1018,8 +1017,8 @@ func TestBuilderDefinitionsEdits(t *testing.T) {
 			if quick := b.memo == memo; quick != s.quick {
 				t.Errorf("quick path %v, want %v", quick, s.quick)
 			}
-			if s.unchanged && (len(site.Changed) > 0 || site.Rendered > 0) {
-				t.Errorf("changed %v, rendered %d: want nothing", site.Changed, site.Rendered)
+			if s.unchanged && (len(site.Changed) > 0 || site.Rendered > 1) {
+				t.Errorf("changed %v, rendered %d: want nothing but the 404 page rendered", site.Changed, site.Rendered)
 			}
 			if s.want == "" {
 				return
@@ -1071,33 +1070,33 @@ func TestBuilderNewFolders(t *testing.T) {
 		wantErr string
 		there   []string // pages that must be there
 	}{
-		{name: "an empty folder", dirs: []string{"content/b"}, hint: []string{"content/b"}, quick: true},
+		{name: "an empty folder", dirs: []string{"content/b"}, hint: []string{"content/b"}},
 		{name: "its node", writes: map[string]string{"content/b/_index.md": menu("Menu B")},
-			hint: []string{"content/b/_index.md"}, quick: true, there: []string{"b/index.html"}},
+			hint: []string{"content/b/_index.md"}, there: []string{"b/index.html"}},
 		{name: "an answer in it", writes: map[string]string{"content/b/een.md": answer("Een in B")},
-			hint: []string{"content/b/een.md"}, quick: true, there: []string{"b/een/index.html"}},
+			hint: []string{"content/b/een.md"}, there: []string{"b/een/index.html"}},
 		{name: "a folder with its node and an answer", dirs: []string{"content/c"},
 			writes: map[string]string{"content/c/_index.md": menu("Menu C"), "content/c/een.md": answer("Een in C")},
-			hint:   []string{"content/c", "content/c/_index.md", "content/c/een.md"}, quick: true,
-			there: []string{"c/index.html", "c/een/index.html"}},
+			hint:   []string{"content/c", "content/c/_index.md", "content/c/een.md"},
+			there:  []string{"c/index.html", "c/een/index.html"}},
 		{name: "named by the folder alone", dirs: []string{"content/a/sub"},
 			writes: map[string]string{"content/a/sub/_index.md": menu("Onder A"), "content/a/sub/twee.md": answer("Twee onder A")},
-			hint:   []string{"content/a/sub"}, quick: true, there: []string{"a/sub/index.html", "a/sub/twee/index.html"}},
+			hint:   []string{"content/a/sub"}, there: []string{"a/sub/index.html", "a/sub/twee/index.html"}},
 		{name: "named by its files alone", dirs: []string{"content/d"},
 			writes: map[string]string{"content/d/_index.md": menu("Menu D")},
-			hint:   []string{"content/d/_index.md"}, quick: true, there: []string{"d/index.html"}},
+			hint:   []string{"content/d/_index.md"}, there: []string{"d/index.html"}},
 		{name: "an answer without a folder's node", dirs: []string{"content/e"},
 			writes: map[string]string{"content/e/een.md": answer("Een in E")},
 			hint:   []string{"content/e", "content/e/een.md"}, wantErr: "folder has nodes but no _index.md"},
 		// The last save's files, which the failed build read, are read
 		// again: the folder, its answer and now its node.
 		{name: "its node comes", writes: map[string]string{"content/e/_index.md": menu("Menu E")},
-			hint: []string{"content/e/_index.md"}, quick: true, there: []string{"e/index.html", "e/een/index.html"}},
+			hint: []string{"content/e/_index.md"}, there: []string{"e/index.html", "e/een/index.html"}},
 		{name: "the address of an answer", dirs: []string{"content/a/twee"},
 			writes: map[string]string{"content/a/twee/_index.md": menu("Twee als menu")},
 			hint:   []string{"content/a/twee", "content/a/twee/_index.md"}, wantErr: "same address a/twee/index.html"},
 		{name: "gone again", writes: map[string]string{"content/a/twee/_index.md": ""},
-			hint: []string{"content/a/twee/_index.md"}, quick: true}, // an empty folder stays
+			hint: []string{"content/a/twee/_index.md"}}, // an empty folder stays
 		{name: "a folder in a new folder", dirs: []string{"content/f", "content/f/g"},
 			writes: map[string]string{"content/f/_index.md": menu("Menu F"), "content/f/g/_index.md": menu("Menu G")},
 			hint:   []string{"content/f", "content/f/_index.md", "content/f/g", "content/f/g/_index.md"},
@@ -1112,7 +1111,7 @@ func TestBuilderNewFolders(t *testing.T) {
 			hint:   []string{"content/a/.oud/_index.md"}, quick: true},
 		{name: "a folder of backups", dirs: []string{"content/k"},
 			writes: map[string]string{"content/k/een.md~": answer("Een")},
-			hint:   []string{"content/k/een.md~"}, quick: true},
+			hint:   []string{"content/k/een.md~"}},
 		{name: "a folder with a picture", dirs: []string{"content/h"},
 			writes: map[string]string{"content/h/_index.md": menu("Menu H"), "content/h/plan.svg": "<svg xmlns=\"http://www.w3.org/2000/svg\"/>"},
 			hint:   []string{"content/h", "content/h/_index.md", "content/h/plan.svg"}, there: []string{"h/index.html", "h/plan.svg"}},
@@ -1190,7 +1189,7 @@ func TestBuilderDraftsBuilt(t *testing.T) {
 		quick      bool
 		there      string
 	}{
-		{"a draft's slug", "---\ntitle: Drie\ndraft: true\nslug: derde\n---\n\nDrie.\n", true, "a/derde/index.html"},
+		{"a draft's slug", "---\ntitle: Drie\ndraft: true\nslug: derde\n---\n\nDrie.\n", false, "a/derde/index.html"},
 		{"no draft", "---\ntitle: Drie\nslug: derde\n---\n\nDrie.\n", false, "a/derde/index.html"},
 		{"a draft again", "---\ntitle: Drie\ndraft: true\nslug: derde\n---\n\nDrie.\n", false, "a/derde/index.html"},
 		{"a draft's text", "---\ntitle: Drie\ndraft: true\nslug: derde\n---\n\nNieuw.\n", true, "a/derde/index.html"},

@@ -229,12 +229,12 @@ func TestOverviewListIsTheTemplate(t *testing.T) {
 		t.Fatal(err)
 	}
 	r := b.memo.renderer
-	tree := []*overviewItem{overviewTree(r.w.root, "overzicht", 0)}
+	tree := (&overviewData{root: r.w.root}).Tree()
 	var want bytes.Buffer
 	if err := r.tmpl.execute(&want, "overview-tree", tree); err != nil {
 		t.Fatal(err)
 	}
-	if got := string(overviewList(tree)); got != want.String() {
-		t.Errorf("overviewList:\n%s\nthe template:\n%s", got, want.String())
+	if got := "<ul>" + string(overviewFrames{}.draw(r.w.root, 0).list) + "</ul>"; got != want.String() {
+		t.Errorf("the overview's list:\n%s\nthe template:\n%s", got, want.String())
 	}
 }

@@ -37,85 +37,90 @@ const (
 	overviewLine   = "#4a4a4a"
 )
 
-// overviewItem is one node of the overview, as the template's nested
-// list and the SVG show it.
+// overviewItem is one node of the overview, as templates see it.
 type overviewItem struct {
 	Href     string          // relative to overzicht/, naming a file
 	Label    string          // the link title
 	Children []*overviewItem // the nodes of its folder, in weight order
-	menu     bool            // it has nodes below it
-	depth    int             // 0 for the start page
-	file     string          // its node's file
-
-	// Its place in the map, set by measure: each item's tree is drawn in
-	// a frame of its own, its box's top at 0, moved down by dy from its
-	// parent's frame, so that a tree that grows moves only the frames
-	// after it.
-	lines []string // its label, wrapped to its box
-	h     float64  // its box's height
-	tree  float64  // its tree's height, each box with the gap below it
-	dy    float64  // its frame's offset in its parent's frame
-
-	// Where the item landed, set as the map and the list are written.
-	at, box, path, inner span // its frame's dy, its box, its lines to its children, and all its frame holds
-	label, kids          span // its label in the list, and the list of its children
 }
 
-// span is a range of bytes.
-type span struct{ start, end int }
+// overviewFrame is the drawing of one node's tree: in the map, its box,
+// its lines to its children and their frames, each moved down to its
+// place, in a frame of its own (its box's top at 0); in the list, its
+// item with the list of its children. It depends on that tree alone, so
+// a rebuild that changed one node draws again only the frames of that
+// node and the nodes above it.
+type overviewFrame struct {
+	svg  []byte  // the map's part
+	list []byte  // the list's part: <li>…</li>
+	h    float64 // the box's height
+	tree float64 // the tree's height, each box with the gap below it
+}
+
+// overviewFrames are the frames of a drawn overview, by node. The quick
+// path drops those of the nodes whose tree changed (forget); a build
+// with a new graph starts with none.
+type overviewFrames map[*Node]*overviewFrame
+
+// forget drops the frames of n and of the nodes above it.
+func (f overviewFrames) forget(n *Node) {
+	for ; n != nil; n = n.Parent {
+		delete(f, n)
+	}
+}
 
 // overviewData is what templates/overview.html is given: a page without
 // a node, with the map and the same tree as a list.
 type overviewData struct {
 	*pageData
-	Map  template.HTML   // the SVG
-	Tree []*overviewItem // the start page, with everything below it
-	List template.HTML   // Tree as nested lists of links, written once in Go: a template that walks a large tree item by item takes long
+	Map  template.HTML // the SVG
+	List template.HTML // Tree as nested lists of links, written in Go: a template that walks a large tree item by item takes long
+	root *Node
+}
+
+// Tree is the start page, with everything below it.
+func (d *overviewData) Tree() []*overviewItem {
+	return []*overviewItem{overviewTree(d.root, path.Dir(overviewPage))}
 }
 
 // overview renders overzicht/index.html into files and returns how many
 // pages it wrote: 1, or 0 when its address is taken, which is an error.
-// With layout, it also returns where each node stands on the page, when
-// the page comes from the built-in theme's templates.
-func (r *pageRenderer) overview(files map[string][]byte, layout bool) (int, *overviewLayout) {
+// It draws the frames that frames lacks, and adds them to it.
+func (r *pageRenderer) overview(files map[string][]byte, frames overviewFrames) int {
 	for _, n := range r.w.nodes {
 		if n.URL == overviewPage {
 			r.loader.probs.add(r.loader.displayPath(n.File), 1,
 				"address %s is the overview of the wizard, which the generator writes: rename the folder or set a slug", overviewPage)
-			return 0, nil
+			return 0
 		}
 	}
 	for name, out := range r.w.assets {
 		if out == overviewPage {
 			r.loader.probs.add(r.loader.displayPath(name), 0,
 				"this file would overwrite %s, the overview of the wizard, which the generator writes", overviewPage)
-			return 0, nil
+			return 0
 		}
 	}
 	dir := path.Dir(overviewPage)
 	home := r.link(dir, r.w.root, r.w.root.LinkTitle)
 	back := home
-	d := &overviewData{pageData: &pageData{Title: r.t.OverviewTitle + " – " + r.site.Title}}
+	d := &overviewData{pageData: &pageData{Title: r.t.OverviewTitle + " – " + r.site.Title}, root: r.w.root}
 	d.setChrome(r.chromeFor(dir, home, &back, true))
 	d.Crumbs = []navLink{d.Home, {Href: relURL(dir, overviewPage), Label: r.t.OverviewTitle, Current: true}}
 	if r.site.BaseURL != "" {
 		d.Canonical = r.site.absoluteURL(prettyPath(overviewPage))
 	}
-	root := overviewTree(r.w.root, dir, 0)
-	d.Tree = []*overviewItem{root}
+	root := frames.draw(r.w.root, 0)
 	d.Map = overviewSVG(root, r.t.OverviewMap)
-	d.List = overviewList(d.Tree)
+	d.List = template.HTML(concat([]byte("<ul>"), root.list, []byte("</ul>")))
 
 	page, err := r.renderOverview(d)
 	if err != nil {
 		r.loader.probs.addErr(r.tmpl.error(err, "overview.html"))
-		return 0, nil
+		return 0
 	}
 	files[overviewPage] = page
-	if !layout || r.tmpl.modified {
-		return 1, nil
-	}
-	return 1, layOut(page, root, []byte(d.Map), []byte(d.List))
+	return 1
 }
 
 // renderOverview makes the overview page: overview.html, or the same
@@ -132,53 +137,11 @@ func (r *pageRenderer) renderOverview(d *overviewData) ([]byte, error) {
 	return buf.Bytes(), nil
 }
 
-// overviewList writes items as nested lists of links, as the template
-// "overview-tree" of the built-in theme would, escaped as html/template
-// escapes text and attributes.
-func overviewList(items []*overviewItem) template.HTML {
-	size := 0
-	for _, it := range items {
-		size += 80 * it.count()
-	}
-	return template.HTML(appendList(make([]byte, 0, size), items))
-}
-
-// appendList appends items as overviewList writes them, and notes in
-// each item where its label and its children's list landed in b.
-func appendList(b []byte, items []*overviewItem) []byte {
-	b = append(b, "<ul>"...)
-	for _, it := range items {
-		b = append(b, `<li><a href="`...)
-		b = appendURL(b, it.Href)
-		b = append(b, `">`...)
-		it.label.start = len(b)
-		b = appendHTML(b, it.Label)
-		it.label.end = len(b)
-		b = append(b, "</a>"...)
-		it.kids.start = len(b)
-		if len(it.Children) > 0 {
-			b = appendList(b, it.Children)
-		}
-		it.kids.end = len(b)
-		b = append(b, "</li>"...)
-	}
-	return append(b, "</ul>"...)
-}
-
-// count is the number of items in the tree of it.
-func (it *overviewItem) count() int {
-	n := 1
-	for _, c := range it.Children {
-		n += c.count()
-	}
-	return n
-}
-
 // overviewTree is the folder tree below n.
-func overviewTree(n *Node, dir string, depth int) *overviewItem {
-	it := &overviewItem{Href: relURL(dir, n.URL), Label: n.LinkTitle, menu: len(n.Children) > 0, depth: depth, file: n.File}
+func overviewTree(n *Node, dir string) *overviewItem {
+	it := &overviewItem{Href: relURL(dir, n.URL), Label: n.LinkTitle}
 	for _, c := range n.Children {
-		it.Children = append(it.Children, overviewTree(c, dir, depth+1))
+		it.Children = append(it.Children, overviewTree(c, dir))
 	}
 	return it
 }
@@ -186,95 +149,114 @@ func overviewTree(n *Node, dir string, depth int) *overviewItem {
 // overviewSVG draws the tree as an indented list of boxes, one below the
 // other, each a link, with lines from each box to those of its folder.
 // Labels wrap to the width left at their level, so the map stays one
-// narrow column that a phone shows at full width. Each tree is drawn in
-// a group of its own, moved down to its place (see overviewItem), so
-// that a quick rebuild redraws only what changed.
-func overviewSVG(root *overviewItem, label string) template.HTML {
+// narrow column that a phone shows at full width.
+func overviewSVG(root *overviewFrame, label string) template.HTML {
 	// The SVG is written as compact as the minifier would make it, with
-	// appends rather than fmt: on a large wizard it has thousands of boxes.
-	// Sized for the whole tree at once: growing buffers of megabytes
-	// step by step cost more than writing them.
-	root.dy = overviewPad
-	height := overviewPad + root.measure() - overviewGap + overviewPad
-	b := make([]byte, 0, 460*root.count()+512)
+	// appends rather than fmt: on a large wizard it has thousands of
+	// boxes, and its megabytes are copied once, into the string.
+	height := overviewPad + root.tree - overviewGap + overviewPad
+	b := make([]byte, 0, 256)
 	b = append(b, `<svg class="overview-map" viewBox="0 0 `...)
 	b = strconv.AppendInt(b, overviewWidth, 10)
 	b = append(b, ' ')
 	b = svgNum(b, height)
 	b = append(b, `" width="100%" role="group" aria-label="`...)
 	b = append(b, template.HTMLEscapeString(label)...)
-	b = append(b, `">`...)
-	b = drawTree(b, root)
-	b = append(b, `</svg>`...)
-	return template.HTML(b)
+	b = append(b, `"><g transform="translate(0 `...)
+	b = svgNum(b, overviewPad)
+	b = append(b, `)">`...)
+	return template.HTML(concat(b, root.svg, []byte(`</g></svg>`)))
+}
+
+// concat joins its parts into a string, copying each byte once.
+func concat(parts ...[]byte) string {
+	var s strings.Builder
+	n := 0
+	for _, p := range parts {
+		n += len(p)
+	}
+	s.Grow(n)
+	for _, p := range parts {
+		s.Write(p)
+	}
+	return s.String()
 }
 
 // overviewX is where the boxes of a level of the tree start.
 func overviewX(depth int) float64 { return float64(overviewPad + depth*overviewIndent) }
 
-// wrap breaks the item's label into the lines its box holds, and sets
-// the box's height.
-func (it *overviewItem) wrap() {
-	w := float64(overviewWidth-overviewPad) - overviewX(it.depth)
-	it.lines = wrapLabel(it.Label, max(overviewMinCol, int((w-2*overviewPadX)/overviewCharW)))
-	it.h = float64(len(it.lines)*overviewLineH + 2*overviewPadY)
-}
-
-// measure wraps the labels of the tree of it, places its children's
-// frames in its own and returns the tree's height.
-func (it *overviewItem) measure() float64 {
-	it.wrap()
-	y := it.h + overviewGap
-	for _, c := range it.Children {
-		c.dy = y
-		y += c.measure()
+// draw returns the frame of n, at depth in the tree: the one in f, or
+// one drawn anew from its children's, which it adds to f.
+func (f overviewFrames) draw(n *Node, depth int) *overviewFrame {
+	if fr := f[n]; fr != nil {
+		return fr
 	}
-	it.tree = y
-	return y
+	kids := make([]*overviewFrame, len(n.Children))
+	svgSize, listSize := 640, 128
+	for i, c := range n.Children {
+		kids[i] = f.draw(c, depth+1)
+		svgSize += len(kids[i].svg) + 48
+		listSize += len(kids[i].list)
+	}
+	x := overviewX(depth)
+	w := float64(overviewWidth-overviewPad) - x
+	lines := wrapLabel(n.LinkTitle, max(overviewMinCol, int((w-2*overviewPadX)/overviewCharW)))
+	fr := &overviewFrame{h: float64(len(lines)*overviewLineH + 2*overviewPadY)}
+	y := fr.h + overviewGap
+	dys := make([]float64, len(kids))
+	for i, k := range kids {
+		dys[i] = y
+		y += k.tree
+	}
+	fr.tree = y
+	href := relURL(path.Dir(overviewPage), n.URL)
+	b := drawBox(make([]byte, 0, svgSize), href, lines, x, fr.h, len(kids) > 0)
+	b = drawLines(b, depth, fr.h, kids, dys)
+	for i, k := range kids {
+		b = appendFrame(b, dys[i], k.svg)
+	}
+	fr.svg = b
+
+	l := make([]byte, 0, listSize)
+	l = append(l, `<li><a href="`...)
+	l = appendURL(l, href)
+	l = append(l, `">`...)
+	l = appendHTML(l, n.LinkTitle)
+	l = append(l, "</a>"...)
+	if len(kids) > 0 {
+		l = append(l, "<ul>"...)
+		for _, k := range kids {
+			l = append(l, k.list...)
+		}
+		l = append(l, "</ul>"...)
+	}
+	fr.list = append(l, "</li>"...)
+	f[n] = fr
+	return fr
 }
 
-// drawTree appends the frame of a measured item: a group moved down by
-// its dy, holding its box, its lines and its children's frames; spans
-// are noted relative to b.
-func drawTree(b []byte, it *overviewItem) []byte {
+// appendFrame appends a frame's drawing in a group moved down by dy.
+func appendFrame(b []byte, dy float64, svg []byte) []byte {
 	b = append(b, `<g transform="translate(0 `...)
-	it.at.start = len(b)
-	b = svgNum(b, it.dy)
-	it.at.end = len(b)
+	b = svgNum(b, dy)
 	b = append(b, `)">`...)
-	b = drawFrame(b, it)
+	b = append(b, svg...)
 	return append(b, `</g>`...)
 }
 
-// drawFrame appends what the frame of a measured item holds.
-func drawFrame(b []byte, it *overviewItem) []byte {
-	it.inner.start = len(b)
-	it.box.start = len(b)
-	b = drawBox(b, it)
-	it.box.end = len(b)
-	it.path.start = len(b)
-	b = drawLines(b, it.depth, it.h, it.Children)
-	it.path.end = len(b)
-	for _, c := range it.Children {
-		b = drawTree(b, c)
-	}
-	it.inner.end = len(b)
-	return b
-}
-
 // drawLines appends the lines of a box at depth, h high, to its
-// children (in its frame, their frames moved down by their dy): a tick
-// to the middle of each, and one down to the last. They come before the
+// children (in its frame, their frames moved down by dys): a tick to the
+// middle of each, and one down to the last. They come before the
 // children's boxes, which are drawn over their ends.
-func drawLines(b []byte, depth int, h float64, children []*overviewItem) []byte {
+func drawLines(b []byte, depth int, h float64, children []*overviewFrame, dys []float64) []byte {
 	if len(children) == 0 {
 		return b
 	}
 	tick := overviewX(depth) + overviewTick
 	b = append(b, `<path class="overview-lines" d="`...)
 	last := 0.0
-	for _, c := range children {
-		last = c.dy + c.h/2
+	for i, c := range children {
+		last = dys[i] + c.h/2
 		b = svgSegment(b, tick, last, 'h', overviewIndent-overviewTick)
 	}
 	b = svgSegment(b, tick, h, 'v', last-h)
@@ -311,29 +293,29 @@ func svgAttr(b []byte, name string, v float64) []byte {
 	return append(b, '"')
 }
 
-// drawBox appends the box of one wrapped item of the map, a link with
-// its label, its top at 0 in the item's frame.
-func drawBox(b []byte, it *overviewItem) []byte {
-	x := overviewX(it.depth)
+// drawBox appends the box of one node of the map at x, h high, a link
+// to href with its label wrapped to lines, its top at 0 in the node's
+// frame; a menu's box has nodes below it.
+func drawBox(b []byte, href string, lines []string, x, h float64, menu bool) []byte {
 	w := float64(overviewWidth-overviewPad) - x
 	class := "overview-page"
-	if it.menu {
+	if menu {
 		class = "overview-menu"
 	}
 	b = append(b, `<a href="`...)
-	b = append(b, template.HTMLEscapeString(it.Href)...)
+	b = append(b, template.HTMLEscapeString(href)...)
 	b = append(b, `" class="`+class+`"><rect`...)
 	b = svgAttr(b, "x", x+overviewSlack)
 	b = svgAttr(b, "y", overviewSlack)
 	b = svgAttr(b, "width", w-2*overviewSlack)
-	b = svgAttr(b, "height", it.h-2*overviewSlack)
+	b = svgAttr(b, "height", h-2*overviewSlack)
 	b = svgAttr(b, "rx", overviewRadius)
 	b = append(b, ` fill="`+overviewPaper+`" stroke="`+overviewLink+`"`...)
 	b = svgAttr(b, "stroke-width", overviewStroke)
 	b = append(b, `/><text`...)
 	b = svgAttr(b, "font-size", overviewFont)
 	b = append(b, ` fill="`+overviewLink+`">`...)
-	for i, l := range it.lines {
+	for i, l := range lines {
 		// A no-break space ends every line but the last: the link's name
 		// is its text, and the lines must not run together in it. (The
 		// minifier drops plain spaces between tspans.) The baseline sits a
@@ -343,7 +325,7 @@ func drawBox(b []byte, it *overviewItem) []byte {
 		b = svgAttr(b, "y", overviewPadY+float64((i+1)*overviewLineH)-0.25*overviewFont)
 		b = append(b, '>')
 		b = append(b, template.HTMLEscapeString(l)...)
-		if i < len(it.lines)-1 {
+		if i < len(lines)-1 {
 			b = append(b, "\u00a0"...)
 		}
 		b = append(b, `</tspan>`...)

@@ -1,7 +1,9 @@
 package generator
 
 import (
+	"crypto/sha256"
 	"errors"
+	"fmt"
 	"io/fs"
 	"net/url"
 	"path"
@@ -77,4 +79,28 @@ func checkBaseURL(s string) error {
 // absoluteURL joins the base URL and a path of the site.
 func (s *Settings) absoluteURL(p string) string {
 	return strings.TrimSuffix(s.BaseURL, "/") + "/" + p
+}
+
+// environment reads what every page depends on besides content/: the
+// settings, the interface strings and the theme, and with sum, sums them
+// up with the options.
+func environment(opts Options, probs *problems, sum bool) (Settings, *Strings, *themeLayers, [32]byte) {
+	settings := loadSettings(opts.Source, opts.SourceName, probs)
+	if opts.BaseURL != "" {
+		if err := checkBaseURL(opts.BaseURL); err != nil {
+			probs.add("--base-url", 0, "%v", err)
+		}
+		settings.BaseURL = opts.BaseURL
+	}
+	th := &themeLayers{base: opts.Theme, site: opts.Source, siteName: opts.SourceName}
+	t := loadStrings(th, opts.Source, opts.SourceName, settings.Language, probs)
+	var env [32]byte
+	if !sum {
+		return settings, t, th, env
+	}
+	h := sha256.New()
+	th.sign(h)
+	fmt.Fprintf(h, "%+v\x00%+v\x00%v\x00%s\x00", settings, *t, opts.Drafts, opts.DevScript)
+	h.Sum(env[:0])
+	return settings, t, th, env
 }

@@ -31,25 +31,7 @@ func (w *wizard) stillLeads(links []resolvedLink) bool {
 
 // signature sums up everything a page shows, so that a page whose
 // signature did not change need not be rendered again.
-// It is made of two: what the page shows but the definitions (shown),
-// and the definitions' own signature, so that a new popup alone
-// (quickDefinitions) gives each page its new signature without its
-// pageData.
-func (d *pageData) signature(env [32]byte) (key, shown [32]byte) {
-	shown = d.shownSignature(env)
-	return withDefinitions(shown, d.Definitions.key), shown
-}
-
-// withDefinitions is the signature of a page that shows shown and the
-// definitions whose signature is defs.
-func withDefinitions(shown, defs [32]byte) [32]byte {
-	s := newSignerFor(shown, len(defs))
-	s.raw(defs[:])
-	return s.sum()
-}
-
-// shownSignature sums up what a page shows but the definitions.
-func (d *pageData) shownSignature(env [32]byte) [32]byte {
+func (d *pageData) signature(env [32]byte) [32]byte {
 	s := newSigner(env)
 	n := d.Node
 	s.str(n.File, n.URL, n.Title, n.LinkTitle, n.Description, n.Prompt, d.Title, d.Context, d.Canonical)
@@ -68,6 +50,7 @@ func (d *pageData) shownSignature(env [32]byte) [32]byte {
 	// rendered: hashing the HTML again for every page of a large wizard
 	// cost more than the rest of the page.
 	s.raw(d.Body.key[:])
+	s.raw(d.Definitions.key[:])
 	// What templates may show of related nodes.
 	related := append([]*Node{n.Parent}, n.Children...)
 	for _, r := range related {

@@ -53,6 +53,14 @@ func Write(dir string, files map[string][]byte) error {
 	return o.commit()
 }
 
+// sink takes the files of a build as they are made: an output folder
+// (output) or memory (memorySink). put is safe for concurrent use, so
+// that pages can be put as they are rendered.
+type sink interface {
+	put(name string, data []byte) error
+	count() int // how many files were put
+}
+
 // output is an output folder being written: files go into a new folder
 // beside it, which takes its place on commit. put is safe for concurrent
 // use, so that pages can be written as they are rendered.
@@ -140,6 +148,12 @@ func (o *output) put(name string, data []byte) error {
 		return fmt.Errorf("output %s: %w", o.dir, err)
 	}
 	return nil
+}
+
+func (o *output) count() int {
+	o.mu.Lock()
+	defer o.mu.Unlock()
+	return len(o.sums)
 }
 
 // mkdirs makes the folder d of tmp and its parents, each once. The lock

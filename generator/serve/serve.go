@@ -101,8 +101,6 @@ type Server struct {
 	builds   atomic.Int64             // builds run so far, for tests and the log
 	warned   map[string]bool          // escaping symbolic links already reported
 	addWatch func(string) error       // tests replace the watch adder to force polling
-	carry    []string                 // the changed files of a failed build, for the next one
-	carryAll bool                     // a failed build read every file: so must the next
 }
 
 // snapshot is one state of the served site.
@@ -232,21 +230,12 @@ func settle(ctx context.Context, changes <-chan struct{}, quiet time.Duration) b
 // pending reports that files changed meanwhile: it may have read a file
 // halfway through its save, and the next build comes at once.
 //
-// changed names the files that changed (nil: unknown). The files of a
-// failed build are carried to the next one, which reads them again.
+// changed names the files that changed (nil: unknown). The Builder
+// carries the files of a failed build to the next one, which reads them
+// again.
 func (s *Server) rebuild(changed []string, pending func() bool) {
-	if s.carryAll {
-		changed = nil
-	} else if changed != nil {
-		changed = append(changed, s.carry...)
-	}
 	start := time.Now()
 	site, err := s.build(changed)
-	if err != nil {
-		s.carry, s.carryAll = changed, changed == nil
-	} else {
-		s.carry, s.carryAll = nil, false
-	}
 	took := time.Since(start).Round(100 * time.Microsecond)
 	s.builds.Add(1)
 	s.reportEscapes()

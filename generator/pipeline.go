@@ -1,0 +1,168 @@
+package generator
+
+import (
+	"crypto/sha256"
+	"fmt"
+	"html/template"
+	"path/filepath"
+	"sync"
+)
+
+// buildRun is one build: what it reads, checks and renders, and where
+// its files go.
+type buildRun struct {
+	opts  Options
+	memo  *buildMemo // the last good build's, or nil
+	keep  bool       // leave a memo for a next build (a Builder's); else drop what is done with
+	probs *problems
+	// out takes every file of the site; nil for memory (the Site's
+	// Files). A build that keeps nothing must have one: it renders its
+	// pages into buffers that pages share.
+	out sink
+}
+
+// build runs the phases of a build, each in a file of its own:
+//
+//	settings  settings.go, i18n.go, theme.go: site.yaml, strings, templates
+//	load      load.go, builder_load.go: the files of content/
+//	graph     graph.go: the tree, addresses, choices, prev and next
+//	bodies    bodies.go: the Markdown of every node
+//	pages     pages.go, render.go, chrome.go: one page per node, and the 404 page
+//	overview  overview.go: the map of the whole wizard
+//	write     pipeline.go: the other files, minified, and everything to the sink
+//
+// ch says what changed since the memo's build (a walk of everything when
+// ch.walk). Without an out, the files stay in the Site's Files.
+func (run *buildRun) build(ch changes) (*Site, *buildMemo, error) {
+	probs := run.probs
+	settings, t, th, env := environment(run.opts, probs, run.keep)
+	icons := th.icons(probs)
+	tmpl := th.templates(template.FuncMap{
+		"icon": func(name string) template.HTML { return template.HTML(icons[name]) },
+	}, probs)
+
+	l := &loader{fsys: run.opts.Source, name: run.opts.SourceName, drafts: run.opts.Drafts, probs: probs}
+	if !run.setDisk(l) {
+		return nil, nil, probs.err()
+	}
+	files, order := run.load(l, ch)
+	w := buildGraph(l.src, l)
+	if w.root == nil {
+		return nil, nil, probs.err()
+	}
+	if settings.Title == "" {
+		settings.Title = w.root.Title
+	}
+	memo := run.newMemo(files, order, l.src, env, len(w.nodes))
+	r := &pageRenderer{
+		site: &settings, t: t, tmpl: tmpl, w: w, md: newMarkdown(icons, t), loader: l, devScript: run.opts.DevScript,
+		bodies: make(map[*Node]renderedBody, len(w.nodes)), definitions: map[string]definitionsData{},
+		builtIn: tmpl != nil && !tmpl.modified && !run.opts.templatePages, icons: icons,
+	}
+	run.renderBodies(r, memo)
+	w.checkReachable(l)
+	other := map[string][]byte{} // files minified at the end
+	r.assets = staticAssets(th, other)
+	for name, o := range w.assets {
+		other[o] = l.src.assets[name]
+	}
+	if err := probs.err(); err != nil || tmpl == nil {
+		return nil, nil, err
+	}
+	memo.renderer = r
+	if run.keep {
+		memo.pageEnv = r.pageSeed(env)
+	}
+	mem := &memorySink{files: make(map[string][]byte, len(w.nodes)+len(other)+1)}
+	if run.out == nil {
+		run.out = mem
+	}
+	site := &Site{Nodes: w.nodes}
+	site.Rendered, site.Pages = run.renderPages(r, memo, other)
+	if settings.BaseURL != "" {
+		other["sitemap.xml"] = sitemap(&settings, w.nodes)
+		other["robots.txt"] = []byte("User-agent: *\nAllow: /\nSitemap: " + settings.absoluteURL("sitemap.xml") + "\n")
+	}
+	if err := probs.err(); err != nil {
+		return nil, nil, err
+	}
+	if err := run.writeOther(memo, other); err != nil {
+		return nil, nil, err
+	}
+	site.FileCount = run.out.count()
+	if run.out == mem {
+		site.Files = mem.files
+	}
+	return site, memo, nil
+}
+
+// setDisk gives the loader the site root on disk, when Options.Dir names
+// it. It reports false when the root cannot be read.
+func (run *buildRun) setDisk(l *loader) bool {
+	if run.opts.Dir == "" {
+		return true
+	}
+	real, err := filepath.EvalSymlinks(run.opts.Dir)
+	if err != nil {
+		run.probs.add(run.opts.SourceName, 0, "cannot read the site root: %v", err)
+		return false
+	}
+	l.realDir, l.disk = real, run.opts.Dir
+	return true
+}
+
+// newMemo starts the memo of this build with what was loaded. A build
+// that keeps nothing gets a memo without files, bodies and pages.
+func (run *buildRun) newMemo(files map[string]memoFile, order []string, src *source, env [32]byte, nodes int) *buildMemo {
+	memo := &buildMemo{order: order, dirs: src.dirs, links: src.links, env: env}
+	if run.keep {
+		memo.files = files
+		memo.bodies = make(map[string]memoBody, nodes)
+		memo.pages = make(map[string]memoPage, nodes)
+	}
+	return memo
+}
+
+// writeOther minifies the files that were not minified as they were
+// rendered (the theme's static files, the content's own files, the 404
+// page, the sitemap), reusing the last build's result for the same
+// input, and puts them into the sink.
+func (run *buildRun) writeOther(memo *buildMemo, other map[string][]byte) error {
+	m := newMinifier()
+	memo.minified = map[[32]byte][]byte{}
+	for name, data := range other {
+		key := sha256.Sum256(append([]byte(name+"\x00"), data...))
+		min, ok := []byte(nil), false
+		if run.memo != nil {
+			min, ok = run.memo.minified[key]
+		}
+		if !ok {
+			var err error
+			if min, err = minifyFile(m, name, data); err != nil {
+				return fmt.Errorf("minify %s: %w", name, err)
+			}
+		}
+		if run.keep {
+			memo.minified[key] = min
+		}
+		if err := run.out.put(name, min); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// memorySink keeps the files of a build in memory, for a Builder.
+type memorySink struct {
+	mu    sync.Mutex
+	files map[string][]byte
+}
+
+func (m *memorySink) put(name string, data []byte) error {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	m.files[name] = data
+	return nil
+}
+
+func (m *memorySink) count() int { return len(m.files) }
