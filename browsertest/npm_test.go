@@ -10,7 +10,8 @@ import (
 
 // npmFile returns the path of a file of an npm package installed in
 // node_modules/ here. When it is missing the test says so loudly and
-// skips, or fails in CI, where `.ci/run` must have installed it.
+// skips, or fails in CI (CI set, as `.ci/run` sets it), where `.ci/run`
+// must have installed it.
 func npmFile(t *testing.T, rel string) string {
 	t.Helper()
 	p := filepath.Join("node_modules", filepath.FromSlash(rel))

@@ -6,7 +6,6 @@ import (
 	"os"
 	"path"
 	"path/filepath"
-	"regexp"
 	"slices"
 	"strings"
 	"testing"
@@ -147,18 +146,31 @@ func TestEGovLinksResolve(t *testing.T) {
 	}
 }
 
-// seedDir is where the original wizard's text export is, beside the
-// repository's checkout.
-const seedDir = "../../shared/seed"
+// seedList reads a list of generator/testdata/seed/: the facts of the
+// original eGov wizard's text export that the site must keep, one a line,
+// without the # comments and blank lines. A missing or empty list fails
+// the test: these checks never skip.
+func seedList(t *testing.T, name string) []string {
+	t.Helper()
+	data, err := os.ReadFile(filepath.Join("testdata", "seed", name))
+	if err != nil {
+		t.Fatalf("the seed's facts cannot be read: %v", err)
+	}
+	var lines []string
+	for line := range strings.Lines(string(data)) {
+		line = strings.TrimSpace(line)
+		if line != "" && !strings.HasPrefix(line, "#") {
+			lines = append(lines, line)
+		}
+	}
+	if len(lines) == 0 {
+		t.Fatalf("testdata/seed/%s lists nothing", name)
+	}
+	return lines
+}
 
 func TestEGovHasEverySeedURL(t *testing.T) {
-	seeds, _ := filepath.Glob(filepath.Join(seedDir, "*.txt"))
-	if len(seeds) == 0 {
-		if os.Getenv("CI") != "" {
-			t.Fatalf("no seed in %s", seedDir)
-		}
-		t.Skipf("SKIPPED: the seed is not beside this checkout (%s)", seedDir)
-	}
+	urls := seedList(t, "urls.txt")
 	site := buildRepoSite(t)
 	var hrefs []string
 	for name, data := range site.Files {
@@ -168,16 +180,41 @@ func TestEGovHasEverySeedURL(t *testing.T) {
 			}
 		}
 	}
-	urlRe := regexp.MustCompile(`https?://\S+`)
-	for _, seed := range seeds {
-		data, err := os.ReadFile(seed)
-		if err != nil {
-			t.Fatal(err)
+	for _, u := range urls {
+		if !strings.HasPrefix(u, "https://") && !strings.HasPrefix(u, "http://") {
+			t.Errorf("testdata/seed/urls.txt: %q is not an http(s) address", u)
+			continue
 		}
-		for _, u := range urlRe.FindAllString(string(data), -1) {
-			if !slices.Contains(hrefs, u) {
-				t.Errorf("the seed's link %s is on no page", u)
-			}
+		if !slices.Contains(hrefs, u) {
+			t.Errorf("the seed's link %s is on no page", u)
+		}
+	}
+}
+
+// TestEGovHasEverySeedNode checks that every slide of the original wizard
+// is a node, under the profile the slide names.
+func TestEGovHasEverySeedNode(t *testing.T) {
+	slides := seedList(t, "titles.txt")
+	if len(slides) != 26 {
+		t.Errorf("testdata/seed/titles.txt lists %d slides; the seed has 26", len(slides))
+	}
+	fold := func(s string) string { return strings.ToLower(strings.Join(strings.Fields(s), " ")) }
+	site := buildRepoSite(t)
+	nodes := map[string][]string{} // folded title, and parent's title > title: node files
+	for _, n := range site.Nodes {
+		nodes[fold(n.Title)] = append(nodes[fold(n.Title)], n.File)
+		if n.Parent != nil {
+			key := fold(n.Parent.Title) + " > " + fold(n.Title)
+			nodes[key] = append(nodes[key], n.File)
+		}
+	}
+	for _, s := range slides {
+		switch files := nodes[fold(s)]; len(files) {
+		case 0:
+			t.Errorf("the seed's slide %q is no node of content/", s)
+		case 1:
+		default:
+			t.Errorf("the seed's slide %q is %d nodes: %s", s, len(files), strings.Join(files, ", "))
 		}
 	}
 }

@@ -10,8 +10,9 @@
 //		...
 //	}
 //
-// In CI (the environment variable CI is set) a missing Chromium fails the
-// tests instead of skipping them: there the browser tests must run.
+// In CI (the environment variable CI is set, as `bash .ci/run`, the
+// README's test command, sets it) a missing Chromium fails the tests
+// instead of skipping them: there the browser tests must run.
 package browser
 
 import (
