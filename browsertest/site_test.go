@@ -14,6 +14,7 @@ import (
 	"testing"
 
 	"github.com/wizardsite/wizard/generator"
+	"github.com/wizardsite/wizard/generator/author"
 	"github.com/wizardsite/wizard/theme"
 )
 
@@ -63,7 +64,7 @@ func serveHTTP(t *testing.T, dir string) origin {
 func unpack(t *testing.T, site *generator.Site) origin {
 	t.Helper()
 	var b bytes.Buffer
-	if err := generator.Pack(site, &b); err != nil {
+	if err := author.Pack(site, &b); err != nil {
 		t.Fatal(err)
 	}
 	zr, err := zip.NewReader(bytes.NewReader(b.Bytes()), int64(b.Len()))

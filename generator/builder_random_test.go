@@ -604,7 +604,8 @@ func nodeSummary(nodes []*Node) []string {
 
 // scratchDifference describes the first difference between a rebuild
 // and a build from scratch, "" when there is none: the error's text, the
-// files, the counts of pages and nodes, the graph and the warnings.
+// files, the counts of pages and nodes, the graph, and what the
+// writers' tools read of the files.
 func scratchDifference(site *Site, err error, fresh *Site, freshErr error) string {
 	switch {
 	case err != nil && freshErr != nil:
@@ -641,8 +642,8 @@ func scratchDifference(site *Site, err error, fresh *Site, freshErr error) strin
 			return fmt.Sprintf("node graph differs:\n  rebuild: %s\n  scratch: %s", a[i], b[i])
 		}
 	}
-	if wa, wb := fmt.Sprint(warnings(site.Nodes, "site")), fmt.Sprint(warnings(fresh.Nodes, "site")); wa != wb {
-		return fmt.Sprintf("warnings differ:\n  rebuild: %s\n  scratch: %s", wa, wb)
+	if d := writtenDifference(site.Nodes, fresh.Nodes); d != "" {
+		return d
 	}
 	return ""
 }

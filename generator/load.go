@@ -265,6 +265,11 @@ func parseNode(rel string, data []byte, display string, probs *problems) *Node {
 		}
 		probs.add(display, line, "missing title: every node needs a title in its front matter")
 	}
+	return newNode(rel, fm, body)
+}
+
+// newNode is the node of a file's front matter and body, in no graph yet.
+func newNode(rel string, fm frontMatter, body []byte) *Node {
 	n := &Node{File: rel, front: fm, body: body, hasBody: len(bytes.TrimSpace(body)) > 0}
 	n.Title, n.LinkTitle, n.Description = fm.Title, fm.LinkTitle, fm.Description
 	n.Prompt, n.Weight, n.Draft = fm.Prompt, fm.Weight, fm.Draft

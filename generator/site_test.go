@@ -1,10 +1,8 @@
 package generator
 
 import (
-	"crypto/sha256"
-	"io/fs"
+	"maps"
 	"os"
-	"path/filepath"
 	"testing"
 
 	"github.com/wizardsite/wizard/internal/sitetest"
@@ -43,37 +41,7 @@ func siteOptions(dir string) Options {
 // touched it.
 func snapshot(t testing.TB, dir string) map[string][32]byte {
 	t.Helper()
-	files := map[string][32]byte{}
-	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
-		rel, _ := filepath.Rel(dir, p)
-		if d.IsDir() {
-			files[rel+"/"] = [32]byte{}
-			return nil
-		}
-		data, err := os.ReadFile(p)
-		if err != nil {
-			return err
-		}
-		files[rel] = sha256.Sum256(data)
-		return nil
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return files
+	return sitetest.Snapshot(t, dir)
 }
 
-func sameSnapshot(a, b map[string][32]byte) bool {
-	if len(a) != len(b) {
-		return false
-	}
-	for k, v := range a {
-		if w, ok := b[k]; !ok || w != v {
-			return false
-		}
-	}
-	return true
-}
+func sameSnapshot(a, b map[string][32]byte) bool { return maps.Equal(a, b) }

@@ -5,7 +5,7 @@ import (
 	"fmt"
 
 	"github.com/spf13/cobra"
-	"github.com/wizardsite/wizard/generator"
+	"github.com/wizardsite/wizard/generator/author"
 )
 
 func newCheckCmd() *cobra.Command {
@@ -38,7 +38,7 @@ file, line, col, severity and message, for editors and CI.`,
 			if err != nil {
 				return err
 			}
-			report, err := generator.Check(opts)
+			report, err := author.Check(opts)
 			if err != nil {
 				return err
 			}
@@ -46,7 +46,7 @@ file, line, col, severity and message, for editors and CI.`,
 			if format == "json" {
 				list := report.Problems
 				if list == nil {
-					list = []generator.Problem{}
+					list = []author.Problem{}
 				}
 				enc := json.NewEncoder(out)
 				enc.SetIndent("", "  ")
@@ -58,7 +58,7 @@ file, line, col, severity and message, for editors and CI.`,
 					fmt.Fprintln(out, p)
 				}
 			}
-			errs, warns := report.Count(generator.SeverityError), report.Count(generator.SeverityWarning)
+			errs, warns := report.Count(author.SeverityError), report.Count(author.SeverityWarning)
 			if errs > 0 || (strict && warns > 0) {
 				return fmt.Errorf("check failed: %s", counted(errs, warns))
 			}

@@ -5,7 +5,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/wizardsite/wizard/generator"
+	"github.com/wizardsite/wizard/generator/author"
 )
 
 func TestCheckCommand(t *testing.T) {
@@ -88,16 +88,16 @@ func TestCheckCommandJSON(t *testing.T) {
 	tests := []struct {
 		source    string
 		wantCode  int
-		wantCount map[generator.Severity]int
-		wantFirst generator.Problem
+		wantCount map[author.Severity]int
+		wantFirst author.Problem
 	}{
 		{source: "testdata/broken", wantCode: 1,
-			wantCount: map[generator.Severity]int{generator.SeverityError: 3},
-			wantFirst: generator.Problem{File: "testdata/broken/content/_index.md", Line: 5, Severity: "error",
+			wantCount: map[author.Severity]int{author.SeverityError: 3},
+			wantFirst: author.Problem{File: "testdata/broken/content/_index.md", Line: 5, Severity: "error",
 				Message: `link to "stap.md": no such node or file (content/stap.md)`}},
 		{source: "testdata/warnings", wantCode: 0,
-			wantCount: map[generator.Severity]int{generator.SeverityWarning: 5},
-			wantFirst: generator.Problem{File: "testdata/warnings/content/alleen.md", Line: 2, Severity: "warning",
+			wantCount: map[author.Severity]int{author.SeverityWarning: 5},
+			wantFirst: author.Problem{File: "testdata/warnings/content/alleen.md", Line: 2, Severity: "warning",
 				Message: "answer page with no way onward: no choices, no next, no links; visitors can only go back"}},
 	}
 	for _, tt := range tests {
@@ -106,15 +106,15 @@ func TestCheckCommandJSON(t *testing.T) {
 			if code != tt.wantCode {
 				t.Errorf("exit status %d, want %d; stderr: %s", code, tt.wantCode, stderr)
 			}
-			var list []generator.Problem
+			var list []author.Problem
 			if err := json.Unmarshal([]byte(stdout), &list); err != nil {
 				t.Fatalf("stdout is not a JSON list of problems: %v\n%s", err, stdout)
 			}
-			got := map[generator.Severity]int{}
+			got := map[author.Severity]int{}
 			for _, p := range list {
 				got[p.Severity]++
 			}
-			if len(got) != len(tt.wantCount) || got[generator.SeverityError] != tt.wantCount[generator.SeverityError] || got[generator.SeverityWarning] != tt.wantCount[generator.SeverityWarning] {
+			if len(got) != len(tt.wantCount) || got[author.SeverityError] != tt.wantCount[author.SeverityError] || got[author.SeverityWarning] != tt.wantCount[author.SeverityWarning] {
 				t.Errorf("severities %v, want %v", got, tt.wantCount)
 			}
 			if len(list) == 0 || list[0] != tt.wantFirst {

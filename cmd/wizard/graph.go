@@ -6,6 +6,7 @@ import (
 
 	"github.com/spf13/cobra"
 	"github.com/wizardsite/wizard/generator"
+	"github.com/wizardsite/wizard/generator/author"
 )
 
 func newGraphCmd() *cobra.Command {
@@ -37,7 +38,7 @@ with Graphviz: wizard graph --format dot | dot -Tsvg > flow.svg`,
 			if err != nil {
 				return err
 			}
-			flow := generator.NewFlow(site.Nodes)
+			flow := author.NewFlow(site.Nodes)
 			text := flow.Mermaid()
 			if format == "dot" {
 				text = flow.DOT()

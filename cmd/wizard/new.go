@@ -6,7 +6,7 @@ import (
 	"strings"
 
 	"github.com/spf13/cobra"
-	"github.com/wizardsite/wizard/generator"
+	"github.com/wizardsite/wizard/generator/author"
 )
 
 func newNewCmd() *cobra.Command {
@@ -32,11 +32,11 @@ info (a page of explanation, such as a page of a prev/next sequence).`,
   wizard new over-deze-wizard/privacy.md --kind info --source examples/site`,
 		Args: cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			res, err := generator.NewNode(generator.NewNodeOptions{
+			res, err := author.NewNode(author.NewNodeOptions{
 				Root:     source,
 				RootName: filepath.ToSlash(filepath.Clean(source)),
 				Path:     args[0],
-				Kind:     generator.NodeKind(kind),
+				Kind:     author.NodeKind(kind),
 				Title:    title,
 			})
 			if res != nil {
@@ -60,7 +60,7 @@ info (a page of explanation, such as a page of a prev/next sequence).`,
 
 func kindNames() []string {
 	var names []string
-	for _, k := range generator.NodeKinds() {
+	for _, k := range author.NodeKinds() {
 		names = append(names, string(k))
 	}
 	return names

@@ -3,6 +3,7 @@ package main
 import (
 	"github.com/spf13/cobra"
 	"github.com/wizardsite/wizard/generator"
+	"github.com/wizardsite/wizard/generator/author"
 )
 
 func newPackCmd() *cobra.Command {
@@ -27,7 +28,7 @@ one only when complete; a file at --out that is not a zip archive is refused.`,
 					if err != nil {
 						return nil, err
 					}
-					return site, generator.PackFile(site, out)
+					return site, author.PackFile(site, out)
 				})
 		},
 	}

@@ -5,6 +5,8 @@ package sitetest
 
 import (
 	"bytes"
+	"crypto/sha256"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"sync"
@@ -29,6 +31,34 @@ func WriteFile(t testing.TB, path, body string) {
 	if err := os.WriteFile(path, []byte(body), 0o644); err != nil {
 		t.Fatal(err)
 	}
+}
+
+// Snapshot hashes every file below dir, and lists every folder, so that
+// a test can see whether something touched it: compare two with
+// maps.Equal.
+func Snapshot(t testing.TB, dir string) map[string][32]byte {
+	t.Helper()
+	files := map[string][32]byte{}
+	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		rel, _ := filepath.Rel(dir, p)
+		if d.IsDir() {
+			files[rel+"/"] = [32]byte{}
+			return nil
+		}
+		data, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		files[rel] = sha256.Sum256(data)
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return files
 }
 
 // Buffer is an output that a test reads while another goroutine writes.

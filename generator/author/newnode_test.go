@@ -1,4 +1,4 @@
-package generator
+package author
 
 import (
 	"os"
@@ -6,6 +6,9 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/wizardsite/wizard/generator"
+	"github.com/wizardsite/wizard/internal/sitetest"
 )
 
 func TestNewNode(t *testing.T) {
@@ -78,30 +81,26 @@ func TestNewNode(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			y, line, body, ferr := splitFrontMatter(data)
-			if ferr != nil {
-				t.Fatalf("front matter of %s: %v\n%s", last, ferr, data)
+			n, err := generator.ParseNode(last, data)
+			if err != nil {
+				t.Fatalf("front matter of %s: %v\n%s", last, err, data)
 			}
-			fm, ferr := parseFrontMatter(y, line)
-			if ferr != nil {
-				t.Fatalf("front matter of %s: %v\n%s", last, ferr, data)
+			if n.Title != tt.wantTitle || n.LinkTitle != tt.wantTitle || n.Weight != tt.wantWeight {
+				t.Errorf("title %q, linkTitle %q, weight %d; want %q and weight %d", n.Title, n.LinkTitle, n.Weight, tt.wantTitle, tt.wantWeight)
 			}
-			if fm.Title != tt.wantTitle || fm.LinkTitle != tt.wantTitle || fm.Weight != tt.wantWeight {
-				t.Errorf("title %q, linkTitle %q, weight %d; want %q and weight %d", fm.Title, fm.LinkTitle, fm.Weight, tt.wantTitle, tt.wantWeight)
-			}
-			if (fm.Prompt != "") != (tt.wantKind == KindMenu) {
-				t.Errorf("kind %s, prompt %q", tt.wantKind, fm.Prompt)
+			if (n.Prompt != "") != (tt.wantKind == KindMenu) {
+				t.Errorf("kind %s, prompt %q", tt.wantKind, n.Prompt)
 			}
 			if want := nodeStub(tt.wantKind, tt.wantTitle, tt.wantWeight, false); string(data) != want {
 				t.Errorf("file:\n%s\nwant:\n%s", data, want)
 			}
-			if tt.wantKind != KindMenu && !hasText(body) {
+			if tt.wantKind != KindMenu && !hasText(generator.Body(n)) {
 				t.Errorf("the %s stub has no text a visitor sees", tt.wantKind)
 			}
 
 			// The site still builds with the new node, unless a parent
 			// lists its own choices, which the note is about.
-			_, err = Generate(siteOptions(dir))
+			_, err = generator.Generate(siteOptions(dir))
 			if tt.brokenSite {
 				return
 			}
@@ -135,7 +134,7 @@ func TestNewNodeStartPage(t *testing.T) {
 	if !strings.Contains(string(start), "title: \"Welkom\"") || strings.Contains(string(start), "weight:") {
 		t.Errorf("start page:\n%s", start)
 	}
-	site, err := Generate(Options{Source: os.DirFS(dir), Theme: siteOptions(dir).Theme})
+	site, err := generator.Generate(generator.Options{Source: os.DirFS(dir), Theme: siteOptions(dir).Theme})
 	if err != nil {
 		t.Fatalf("a site made by new alone does not build:\n%v", err)
 	}
@@ -176,7 +175,7 @@ func TestNewNodeRefuses(t *testing.T) {
 					t.Fatal(err)
 				}
 			}
-			before := snapshot(t, dir)
+			before := sitetest.Snapshot(t, dir)
 			res, err := NewNode(NewNodeOptions{Root: dir, RootName: "site", Path: tt.path, Kind: tt.kind})
 			if err == nil || !strings.Contains(err.Error(), tt.want) {
 				t.Fatalf("err = %v, want …%s…", err, tt.want)
@@ -184,7 +183,7 @@ func TestNewNodeRefuses(t *testing.T) {
 			if res != nil && len(res.Created) > 0 {
 				t.Errorf("created %q", res.Created)
 			}
-			if !sameSnapshot(before, snapshot(t, dir)) {
+			if !unchanged(t, dir, before) {
 				t.Error("a refused new changed the site root")
 			}
 		})

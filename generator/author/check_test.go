@@ -1,9 +1,11 @@
-package generator
+package author
 
 import (
 	"os"
 	"strings"
 	"testing"
+
+	"github.com/wizardsite/wizard/internal/sitetest"
 )
 
 // withFiles is smallSite with some files replaced or added.
@@ -119,11 +121,11 @@ func problemLines(list []Problem) string {
 
 func TestCheckWritesNothing(t *testing.T) {
 	dir := writeSite(t, withFiles(map[string]string{"content/a/drie.md": "---\ntitle: Drie\nweight: 3\n---\n"}))
-	before := snapshot(t, dir)
+	before := sitetest.Snapshot(t, dir)
 	if _, err := Check(siteOptions(dir)); err != nil {
 		t.Fatal(err)
 	}
-	if !sameSnapshot(before, snapshot(t, dir)) {
+	if !unchanged(t, dir, before) {
 		t.Error("check changed the site root")
 	}
 	if _, err := os.Stat(dir + "/public"); !os.IsNotExist(err) {

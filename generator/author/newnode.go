@@ -1,4 +1,4 @@
-package generator
+package author
 
 import (
 	"errors"
@@ -12,6 +12,15 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/wizardsite/wizard/generator"
+)
+
+// The names of the content format, as the build reads them.
+const (
+	contentDir      = generator.ContentDir
+	sectionFile     = generator.SectionFile
+	definitionsFile = generator.DefinitionsFile
 )
 
 // NodeKind is what a new node is for; it picks the front matter and the
@@ -69,9 +78,9 @@ func NewNode(o NewNodeOptions) (*NewNodeResult, error) {
 	}
 
 	fsys := os.DirFS(o.Root)
-	display := func(rel string) string { return joinDisplay(o.RootName, path.Join(contentDir, rel)) }
+	display := func(rel string) string { return generator.ContentPath(o.RootName, rel) }
 	if info, err := fs.Stat(fsys, contentDir); err != nil || !info.IsDir() {
-		return nil, fmt.Errorf("%s: no content folder: is %s the site root?", joinDisplay(o.RootName, contentDir), displayRoot(o.RootName))
+		return nil, fmt.Errorf("%s: no content folder: is %s the site root?", generator.ContentPath(o.RootName, ""), displayRoot(o.RootName))
 	}
 	if exists(fsys, file) {
 		return nil, fmt.Errorf("%s already exists: choose another name (wizard new never overwrites a file)", display(file))
@@ -121,9 +130,9 @@ func NewNode(o NewNodeOptions) (*NewNodeResult, error) {
 	// A parent that lists its own choices does not show a new child by
 	// itself, and the build refuses a node that nothing leads to.
 	if parent := parentFile(file); parent != "" && !slices.Contains(todo, parent) {
-		if fm, ok := readFrontMatter(fsys, parent); ok && fm.Choices != nil {
+		if n, ok := readNode(fsys, parent); ok && generator.ChoiceLines(n) != nil {
 			res.Notes = append(res.Notes, fmt.Sprintf("%s:%d: this node lists its own choices: add %s there, or link to it, so that visitors can reach it",
-				display(parent), fm.lines.at("choices"), relFrom(path.Dir(parent), file)))
+				display(parent), generator.KeyLine(n, "choices"), relFrom(path.Dir(parent), file)))
 		}
 	}
 	return res, nil
@@ -156,7 +165,7 @@ func nodeFileFor(p string) (string, error) {
 		return "", fmt.Errorf("%s: _definitions.md holds the definitions, it is not a node", orig)
 	}
 	for _, seg := range strings.Split(file, "/") {
-		if seg != sectionFile && ignored(seg) {
+		if seg != sectionFile && generator.Ignored(seg) {
 			return "", fmt.Errorf("%s: the build skips names that start with . _ or # and backup names such as name~: rename %q", orig, seg)
 		}
 		if strings.ContainsAny(seg, `\:*?"<>|`) {
@@ -217,7 +226,7 @@ func siblingFiles(fsys fs.FS, file string) []string {
 	var out []string
 	for _, e := range entries {
 		name := e.Name()
-		if ignored(name) || name == sectionFile || name == definitionsFile {
+		if generator.Ignored(name) || name == sectionFile || name == definitionsFile {
 			continue
 		}
 		switch rel := path.Join(dir, name); {
@@ -241,26 +250,32 @@ func nextWeight(fsys fs.FS, file string) int {
 		if s == file {
 			continue
 		}
-		if fm, ok := readFrontMatter(fsys, s); ok && fm.Weight > high {
-			high = fm.Weight
+		if n, ok := readNode(fsys, s); ok && n.Weight > high {
+			high = n.Weight
 		}
 	}
 	return high + 1
 }
 
-// readFrontMatter reads the front matter of a node file; false when the
-// file is missing or its front matter cannot be read.
-func readFrontMatter(fsys fs.FS, file string) (frontMatter, bool) {
+// readNode reads the front matter of a node file; false when the file
+// is missing or its front matter cannot be read.
+func readNode(fsys fs.FS, file string) (*generator.Node, bool) {
 	data, err := fs.ReadFile(fsys, path.Join(contentDir, file))
 	if err != nil {
-		return frontMatter{}, false
+		return nil, false
 	}
-	y, line, _, ferr := splitFrontMatter(data)
-	if ferr != nil {
-		return frontMatter{}, false
+	n, err := generator.ParseNode(file, data)
+	return n, err == nil
+}
+
+// unwrapPathError drops the path that a PathError repeats, since the
+// messages already start with it.
+func unwrapPathError(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
 	}
-	fm, ferr := parseFrontMatter(y, line)
-	return fm, ferr == nil
+	return err
 }
 
 func exists(fsys fs.FS, file string) bool {

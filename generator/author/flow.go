@@ -1,10 +1,13 @@
-package generator
+package author
 
 import (
 	"fmt"
 	"net/url"
 	"path"
 	"strings"
+	"unicode/utf8"
+
+	"github.com/wizardsite/wizard/generator"
 )
 
 // Flow is a wizard drawn for its writers: the nodes and every way from
@@ -50,9 +53,9 @@ type FlowEdge struct {
 }
 
 // NewFlow draws the nodes of a built site.
-func NewFlow(nodes []*Node) *Flow {
+func NewFlow(nodes []*generator.Node) *Flow {
 	f := &Flow{}
-	ids := map[*Node]string{}
+	ids := map[*generator.Node]string{}
 	for i, n := range nodes {
 		id := fmt.Sprintf("n%d", i)
 		ids[n] = id
@@ -68,7 +71,7 @@ func NewFlow(nodes []*Node) *Flow {
 				f.Edges = append(f.Edges, e)
 			}
 		}
-		label := func(l *Link) string {
+		label := func(l *generator.Link) string {
 			if l.Label != l.Node.LinkTitle {
 				return l.Label
 			}
@@ -221,4 +224,36 @@ func (f *Flow) DOT() string {
 // so & is written &amp;.
 func dotQuote(s string) string {
 	return `"` + strings.NewReplacer(`\`, `\\`, `"`, `\"`, "&", "&amp;", "\r\n", `\n`, "\n", `\n`, "\r", `\n`).Replace(s) + `"`
+}
+
+// wrapLabel breaks a label into lines of at most cols characters, at
+// spaces; a word longer than a line is cut. (The overview map of package
+// generator wraps its labels so too.)
+func wrapLabel(s string, cols int) []string {
+	var out []string
+	cur := ""
+	for _, word := range strings.Fields(s) {
+		for utf8.RuneCountInString(word) > cols {
+			if cur != "" {
+				out = append(out, cur)
+				cur = ""
+			}
+			r := []rune(word)
+			out = append(out, string(r[:cols]))
+			word = string(r[cols:])
+		}
+		switch {
+		case cur == "":
+			cur = word
+		case utf8.RuneCountInString(cur)+1+utf8.RuneCountInString(word) <= cols:
+			cur += " " + word
+		default:
+			out = append(out, cur)
+			cur = word
+		}
+	}
+	if cur != "" || len(out) == 0 {
+		out = append(out, cur)
+	}
+	return out
 }

@@ -1,14 +1,15 @@
-package generator
+package author
 
 import (
 	"cmp"
 	"fmt"
 	"net"
 	"net/url"
-	"path"
 	"slices"
 	"strings"
 	"unicode"
+
+	"github.com/wizardsite/wizard/generator"
 )
 
 // Severity tells a problem that stops the build from one that does not.
@@ -32,7 +33,7 @@ type Problem struct {
 // String prints an error as the build does, "file:line:col: message",
 // and a warning as "file:line:col: warning: message".
 func (p Problem) String() string {
-	e := Error{File: p.File, Line: p.Line, Col: p.Col, Err: stringError(p.Message)}
+	e := generator.Error{File: p.File, Line: p.Line, Col: p.Col, Err: stringError(p.Message)}
 	if p.Severity == SeverityWarning {
 		e.Err = stringError("warning: " + p.Message)
 	}
@@ -66,10 +67,10 @@ func (r *Report) Count(s Severity) int {
 // same label, an external address that is not valid, an http:// link.
 // Warnings need the whole node graph, so they appear once the errors are
 // fixed. The error is for a failure that has no place in the content.
-func Check(opts Options) (*Report, error) {
-	site, err := Generate(opts)
+func Check(opts generator.Options) (*Report, error) {
+	site, err := generator.Generate(opts)
 	if err != nil {
-		list := Errors(err)
+		list := generator.Errors(err)
 		if list == nil {
 			return nil, err
 		}
@@ -87,42 +88,42 @@ func Check(opts Options) (*Report, error) {
 }
 
 // warnings looks at the nodes of a site that builds.
-func warnings(nodes []*Node, siteName string) []Problem {
+func warnings(nodes []*generator.Node, siteName string) []Problem {
 	var out []Problem
-	warn := func(n *Node, line int, format string, args ...any) {
+	warn := func(n *generator.Node, line int, format string, args ...any) {
 		if line == 0 {
 			line = 1
 		}
 		out = append(out, Problem{
-			File: joinDisplay(siteName, path.Join(contentDir, n.File)), Line: line,
+			File: generator.ContentPath(siteName, n.File), Line: line,
 			Severity: SeverityWarning, Message: fmt.Sprintf(format, args...),
 		})
 	}
 	for _, n := range nodes {
-		titleLine := n.front.lines.at("title")
+		titleLine := generator.KeyLine(n, "title")
 		switch {
-		case !hasText(n.body) && len(n.Choices) == 0:
+		case !hasText(generator.Body(n)) && len(n.Choices) == 0:
 			warn(n, titleLine, "empty page: no text and no choices; write the body, or add nodes in its folder")
 		case len(n.Children) == 0 && len(n.Choices) == 0 && n.Next == nil && len(n.Links) == 0 && len(n.External) == 0:
 			warn(n, titleLine, "answer page with no way onward: no choices, no next, no links; visitors can only go back")
 		}
 
-		seen := map[string]*Node{}
+		seen := map[string]*generator.Node{}
 		for _, c := range n.Children {
 			key := labelKey(c.LinkTitle)
 			if first, ok := seen[key]; ok {
-				line := cmp.Or(c.front.lines.at("linkTitle"), c.front.lines.at("title"))
+				line := cmp.Or(generator.KeyLine(c, "linkTitle"), generator.KeyLine(c, "title"))
 				warn(c, line, "same label %q as its sibling content/%s: visitors cannot tell them apart; change linkTitle", c.LinkTitle, first.File)
 				continue
 			}
 			seen[key] = c
 		}
-		if n.front.Choices != nil {
+		if choiceLines := generator.ChoiceLines(n); choiceLines != nil {
 			labels := map[string]int{}
 			for i, c := range n.Choices {
 				key := labelKey(c.Label)
 				if j, ok := labels[key]; ok {
-					warn(n, n.front.Choices[i].Line, "choices: the label %q is used twice (items %d and %d): visitors cannot tell them apart", c.Label, j+1, i+1)
+					warn(n, choiceLines[i], "choices: the label %q is used twice (items %d and %d): visitors cannot tell them apart", c.Label, j+1, i+1)
 					continue
 				}
 				labels[key] = i

@@ -1,4 +1,4 @@
-package generator
+package author
 
 import (
 	"archive/zip"
@@ -12,6 +12,8 @@ import (
 	"slices"
 	"strings"
 	"time"
+
+	"github.com/wizardsite/wizard/generator"
 )
 
 // packTime is the modification time of every entry of a pack: the
@@ -28,7 +30,7 @@ var zipMagic = [][]byte{[]byte("PK\x03\x04"), []byte("PK\x05\x06")}
 // from file:// as it does from a host. index.html comes first, at the
 // top of the archive, then every other file in path order, each with the
 // same fixed time and mode: the same site gives the same bytes.
-func Pack(site *Site, w io.Writer) error {
+func Pack(site *generator.Site, w io.Writer) error {
 	names := make([]string, 0, len(site.Files))
 	for name := range site.Files {
 		names = append(names, name)
@@ -66,7 +68,7 @@ func Pack(site *Site, w io.Writer) error {
 // the archive is written beside it and takes its place only when it is
 // complete, so a failed pack leaves an older archive as it was. A file
 // that is not a zip archive is refused, never overwritten.
-func PackFile(site *Site, name string) (err error) {
+func PackFile(site *generator.Site, name string) (err error) {
 	if err := checkPackTarget(name); err != nil {
 		return err
 	}

@@ -1,11 +1,10 @@
-package generator
+package author
 
 import (
 	"bytes"
 	"encoding/xml"
 	"fmt"
 	"io"
-	"os"
 	"os/exec"
 	"regexp"
 	"slices"
@@ -13,7 +12,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/wizardsite/wizard/theme"
+	"github.com/wizardsite/wizard/generator"
 )
 
 // flowSite has every kind of edge, and labels with the characters that
@@ -36,7 +35,7 @@ func flowSite() map[string]string {
 
 func buildFlow(t *testing.T, files map[string]string) *Flow {
 	t.Helper()
-	site, err := Generate(siteOptions(writeSite(t, files)))
+	site, err := generator.Generate(siteOptions(writeSite(t, files)))
 	if err != nil {
 		t.Fatalf("the site does not build:\n%v", err)
 	}
@@ -204,10 +203,7 @@ func TestDOTRendersWithGraphviz(t *testing.T) {
 	if err != nil {
 		t.Skip("SKIPPED, NO GRAPHVIZ: `dot` is not installed (apt-get install graphviz); the DOT output is not rendered")
 	}
-	repo, err := Generate(Options{Source: os.DirFS(".."), SourceName: "..", Theme: theme.FS()})
-	if err != nil {
-		t.Fatalf("the eGov content does not build:\n%v", err)
-	}
+	repo := eGovSite(t)
 	for name, f := range map[string]*Flow{"test site": buildFlow(t, flowSite()), "eGov content": NewFlow(repo.Nodes)} {
 		t.Run(name, func(t *testing.T) {
 			cmd := exec.Command(dot, "-Tsvg")
