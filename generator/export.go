@@ -70,3 +70,7 @@ func ParseNode(file string, src []byte) (*Node, error) {
 	}
 	return newNode(file, fm, body), nil
 }
+
+// WrapLabel breaks a label into lines of at most cols characters, at
+// spaces, as the overview map does; a word longer than a line is cut.
+func WrapLabel(s string, cols int) []string { return wrapLabel(s, cols) }

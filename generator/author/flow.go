@@ -5,7 +5,6 @@ import (
 	"net/url"
 	"path"
 	"strings"
-	"unicode/utf8"
 
 	"github.com/wizardsite/wizard/generator"
 )
@@ -187,7 +186,7 @@ func (f *Flow) DOT() string {
 		if n.Start {
 			extra = ", peripheries=2"
 		}
-		label := strings.Join(wrapLabel(n.Label, 28), "\n")
+		label := strings.Join(generator.WrapLabel(n.Label, 28), "\n")
 		fmt.Fprintf(&b, "  %s [label=%s, tooltip=%s%s];\n", n.ID, dotQuote(label), dotQuote(path.Join(contentDir, n.File)), extra)
 	}
 	for _, e := range f.External {
@@ -224,36 +223,4 @@ func (f *Flow) DOT() string {
 // so & is written &amp;.
 func dotQuote(s string) string {
 	return `"` + strings.NewReplacer(`\`, `\\`, `"`, `\"`, "&", "&amp;", "\r\n", `\n`, "\n", `\n`, "\r", `\n`).Replace(s) + `"`
-}
-
-// wrapLabel breaks a label into lines of at most cols characters, at
-// spaces; a word longer than a line is cut. (The overview map of package
-// generator wraps its labels so too.)
-func wrapLabel(s string, cols int) []string {
-	var out []string
-	cur := ""
-	for _, word := range strings.Fields(s) {
-		for utf8.RuneCountInString(word) > cols {
-			if cur != "" {
-				out = append(out, cur)
-				cur = ""
-			}
-			r := []rune(word)
-			out = append(out, string(r[:cols]))
-			word = string(r[cols:])
-		}
-		switch {
-		case cur == "":
-			cur = word
-		case utf8.RuneCountInString(cur)+1+utf8.RuneCountInString(word) <= cols:
-			cur += " " + word
-		default:
-			out = append(out, cur)
-			cur = word
-		}
-	}
-	if cur != "" || len(out) == 0 {
-		out = append(out, cur)
-	}
-	return out
 }

@@ -238,7 +238,7 @@ func TestDOTRendersWithGraphviz(t *testing.T) {
 			}
 			drawn := strings.Join(text, " ")
 			for _, n := range f.Nodes {
-				for _, l := range wrapLabel(n.Label, 28) {
+				for _, l := range generator.WrapLabel(n.Label, 28) {
 					if !strings.Contains(drawn, l) {
 						t.Errorf("the drawing lacks %q", l)
 					}

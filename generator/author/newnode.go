@@ -60,23 +60,10 @@ func NewNode(o NewNodeOptions) (*NewNodeResult, error) {
 	if err != nil {
 		return nil, err
 	}
-	kind := o.Kind
-	if kind == "" {
-		kind = KindAnswer
-		if path.Base(file) == sectionFile {
-			kind = KindMenu
-		}
+	kind, err := kindFor(o, file)
+	if err != nil {
+		return nil, err
 	}
-	switch kind {
-	case KindMenu:
-		if path.Base(file) != sectionFile {
-			return nil, fmt.Errorf("%s: a menu is a folder, so that nodes can go below it: write %s/", o.Path, strings.TrimSuffix(file, ".md"))
-		}
-	case KindAnswer, KindInfo:
-	default:
-		return nil, fmt.Errorf("--kind %s: choose menu, answer or info", kind)
-	}
-
 	fsys := os.DirFS(o.Root)
 	display := func(rel string) string { return generator.ContentPath(o.RootName, rel) }
 	if info, err := fs.Stat(fsys, contentDir); err != nil || !info.IsDir() {
@@ -86,21 +73,7 @@ func NewNode(o NewNodeOptions) (*NewNodeResult, error) {
 		return nil, fmt.Errorf("%s already exists: choose another name (wizard new never overwrites a file)", display(file))
 	}
 
-	// The folders from content/ down to the node, each of which needs
-	// its own _index.md, and the node itself last.
-	var todo []string
-	dir := path.Dir(file)
-	if path.Base(file) == sectionFile {
-		dir = path.Dir(dir)
-	}
-	if file != sectionFile {
-		for _, d := range folderChain(dir) {
-			if idx := path.Join(d, sectionFile); !exists(fsys, idx) {
-				todo = append(todo, idx)
-			}
-		}
-	}
-	todo = append(todo, file)
+	todo := filesToWrite(fsys, file)
 	for _, f := range todo {
 		if twin := twinFile(f); twin != "" && exists(fsys, twin) {
 			return nil, fmt.Errorf("%s exists, and %s would have the same address: a page cannot also be a folder; move it to %s",
@@ -136,6 +109,46 @@ func NewNode(o NewNodeOptions) (*NewNodeResult, error) {
 		}
 	}
 	return res, nil
+}
+
+// kindFor is the kind of node that o asks for: its Kind, or by default
+// a menu for a folder's _index.md and an answer for any other file.
+func kindFor(o NewNodeOptions, file string) (NodeKind, error) {
+	kind := o.Kind
+	if kind == "" {
+		kind = KindAnswer
+		if path.Base(file) == sectionFile {
+			kind = KindMenu
+		}
+	}
+	switch kind {
+	case KindMenu:
+		if path.Base(file) != sectionFile {
+			return "", fmt.Errorf("%s: a menu is a folder, so that nodes can go below it: write %s/", o.Path, strings.TrimSuffix(file, ".md"))
+		}
+	case KindAnswer, KindInfo:
+	default:
+		return "", fmt.Errorf("--kind %s: choose menu, answer or info", kind)
+	}
+	return kind, nil
+}
+
+// filesToWrite lists the _index.md of each folder from content/ down to
+// the node file that has none, and the node file itself last.
+func filesToWrite(fsys fs.FS, file string) []string {
+	var todo []string
+	dir := path.Dir(file)
+	if path.Base(file) == sectionFile {
+		dir = path.Dir(dir)
+	}
+	if file != sectionFile {
+		for _, d := range folderChain(dir) {
+			if idx := path.Join(d, sectionFile); !exists(fsys, idx) {
+				todo = append(todo, idx)
+			}
+		}
+	}
+	return append(todo, file)
 }
 
 // nodeFileFor turns the PATH a writer gives into a node file in content/.

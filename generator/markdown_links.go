@@ -1,0 +1,283 @@
+package generator
+
+import (
+	"bytes"
+	"net/url"
+	"path"
+	"strings"
+
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/parser"
+)
+
+// pageKey holds the *bodyContext of the page being parsed.
+var pageKey = parser.NewContextKey()
+
+// bodyContext is what the wizard's Markdown extension needs to know about
+// the page it parses, and what it finds there.
+type bodyContext struct {
+	file     string              // the file being parsed, as printed in errors
+	dir      string              // its folder in content/, to resolve relative links
+	pageDir  string              // the page's output folder, to write relative hrefs
+	resolve  func(string) target // finds what a content path names
+	probs    *problems           // where problems go
+	src      []byte              // the source, to turn offsets into lines
+	links    []*Node             // nodes the body links to
+	external []ExternalLink      // links that leave the site
+	relative bool                // the HTML holds a href relative to the page
+	resolved []resolvedLink      // every relative link and what it led to
+	notes    []*ast.Blockquote   // [!NOTE] block quotes, taken out of the body
+	actions  []*ast.Blockquote   // [!OPTIONAL] block quotes, taken out of the body
+	seen     map[ast.Node]bool   // links already handled
+	_        struct{}            // keeps the literal keyed
+}
+
+// resolvedLink is a path in content/ that a body links to, and where it
+// led when the body was rendered: the HTML depends on nothing else of the
+// tree, so a body whose links all lead where they led need not be
+// rendered again.
+type resolvedLink struct {
+	path string // in content/
+	to   string // "node:" and the page, "asset:" and the file, or "definitions"
+}
+
+// leadsTo is where a target is, as a resolvedLink records it.
+func (t target) leadsTo() string {
+	switch {
+	case t.definitions:
+		return "definitions"
+	case t.node != nil:
+		return "node:" + t.node.URL
+	case t.asset != "":
+		return "asset:" + t.asset
+	}
+	return ""
+}
+
+// target is what a path in content/ names.
+type target struct {
+	node        *Node  // a node, or nil
+	asset       string // the output path of a copied file, or ""
+	definitions bool   // content/_definitions.md
+}
+
+// transform handles the links, images and raw HTML below n.
+func (bc *bodyContext) transform(n ast.Node) {
+	var todo []ast.Node
+	ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		switch c.(type) {
+		case *ast.Link, *ast.AutoLink, *ast.Image, *ast.RawHTML, *ast.HTMLBlock:
+			todo = append(todo, c)
+		}
+		return ast.WalkContinue, nil
+	})
+	for _, c := range todo {
+		switch c := c.(type) {
+		case *ast.Link:
+			bc.link(c)
+		case *ast.AutoLink:
+			bc.autoLink(c)
+		case *ast.Image:
+			bc.image(c)
+		case *ast.RawHTML:
+			if !bytes.HasPrefix(c.Segments.Value(bc.src), []byte("<!--")) {
+				bc.problem(c, "raw HTML is not passed through: write Markdown")
+			}
+		case *ast.HTMLBlock:
+			if c.HTMLBlockType != ast.HTMLBlockType2 {
+				bc.problem(c, "raw HTML is not passed through: write Markdown")
+			}
+		}
+	}
+}
+
+func (bc *bodyContext) problem(n ast.Node, format string, args ...any) {
+	bc.probs.add(bc.file, nodeLine(n, bc.src), format, args...)
+}
+
+// link resolves [text](dest).
+func (bc *bodyContext) link(l *ast.Link) {
+	dest := string(l.Destination)
+	switch kind, msg := classifyLink(dest); kind {
+	case linkBad:
+		bc.problem(l, "link %q: %s", dest, msg)
+	case linkExternal:
+		bc.external = append(bc.external, ExternalLink{URL: dest, Line: nodeLine(l, bc.src)})
+		replace(l, &externalLink{Destination: dest})
+	case linkRelative:
+		t, href, ok := bc.resolveRelative(l, dest)
+		if !ok {
+			return
+		}
+		if t.definitions {
+			replace(l, &definitionsLink{})
+			return
+		}
+		l.Destination = []byte(href)
+	}
+}
+
+// autoLink turns <https://…> and bare addresses into external links.
+func (bc *bodyContext) autoLink(a *ast.AutoLink) {
+	dest := string(a.URL(bc.src))
+	if a.AutoLinkType == ast.AutoLinkEmail && !strings.HasPrefix(strings.ToLower(dest), "mailto:") {
+		dest = "mailto:" + dest
+	}
+	if kind, msg := classifyLink(dest); kind != linkExternal {
+		bc.problem(a, "link %q: %s", dest, msg)
+		return
+	}
+	bc.external = append(bc.external, ExternalLink{URL: dest, Line: nodeLine(a, bc.src)})
+	ext := &externalLink{Destination: dest}
+	ext.AppendChild(ext, ast.NewString(a.Label(bc.src)))
+	a.Parent().ReplaceChild(a.Parent(), a, ext)
+}
+
+// image resolves ![alt](src): only files of the site, so that no request
+// leaves it.
+func (bc *bodyContext) image(img *ast.Image) {
+	dest := string(img.Destination)
+	switch kind, msg := classifyLink(dest); kind {
+	case linkBad:
+		bc.problem(img, "image %q: %s", dest, msg)
+	case linkExternal:
+		bc.problem(img, "image %q: an image from elsewhere makes a request leave the site; put the file in content/", dest)
+	case linkRelative:
+		t, href, ok := bc.resolveRelative(img, dest)
+		if ok && t.asset == "" {
+			bc.problem(img, "image %q is not an image file", dest)
+			return
+		}
+		img.Destination = []byte(href)
+	}
+}
+
+// resolveRelative finds what a relative link names and the href that
+// leads there from the page.
+func (bc *bodyContext) resolveRelative(n ast.Node, dest string) (target, string, bool) {
+	pathPart, fragment, _ := strings.Cut(dest, "#")
+	if pathPart == "" {
+		return target{}, dest, true // a fragment of this page
+	}
+	p, err := url.PathUnescape(pathPart)
+	if err != nil {
+		bc.problem(n, "link %q: not a valid path", dest)
+		return target{}, "", false
+	}
+	full := path.Join(bc.dir, p)
+	if full == ".." || strings.HasPrefix(full, "../") {
+		bc.problem(n, "link %q leads outside content/", dest)
+		return target{}, "", false
+	}
+	t := bc.resolve(full)
+	if to := t.leadsTo(); to != "" {
+		bc.resolved = append(bc.resolved, resolvedLink{full, to})
+	}
+	var href string
+	switch {
+	case t.definitions:
+		return t, "", true
+	case t.node != nil:
+		bc.links = append(bc.links, t.node)
+		href = relURL(bc.pageDir, t.node.URL)
+		bc.relative = true
+	case t.asset != "":
+		href = relURL(bc.pageDir, t.asset)
+		bc.relative = true
+	default:
+		bc.problem(n, "link to %q: no such node or file (content/%s)", dest, full)
+		return target{}, "", false
+	}
+	if fragment != "" {
+		href += "#" + fragment
+	}
+	return t, href, true
+}
+
+// replace puts r where n was, with n's children.
+func replace(n, r ast.Node) {
+	for c := n.FirstChild(); c != nil; {
+		next := c.NextSibling()
+		r.AppendChild(r, c)
+		c = next
+	}
+	n.Parent().ReplaceChild(n.Parent(), n, r)
+}
+
+// nodeLine is the line of the file where n starts.
+func nodeLine(n ast.Node, src []byte) int {
+	line := 0
+	ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
+		if t, ok := c.(*ast.Text); ok && entering {
+			line = lineAt(src, t.Segment.Start)
+			return ast.WalkStop, nil
+		}
+		return ast.WalkContinue, nil
+	})
+	if line > 0 {
+		return line
+	}
+	if r, ok := n.(*ast.RawHTML); ok && r.Segments.Len() > 0 {
+		return lineAt(src, r.Segments.At(0).Start)
+	}
+	for c := n; c != nil; c = c.Parent() {
+		if c.Type() == ast.TypeBlock && c.Lines().Len() > 0 {
+			return lineAt(src, c.Lines().At(0).Start)
+		}
+	}
+	return 0
+}
+
+type linkKind int
+
+const (
+	linkBad linkKind = iota
+	linkExternal
+	linkRelative
+)
+
+// classifyLink tells an external link from a link inside the site, and
+// refuses what is neither.
+func classifyLink(dest string) (linkKind, string) {
+	if strings.TrimSpace(dest) == "" {
+		return linkBad, "empty link"
+	}
+	if strings.HasPrefix(dest, "#") {
+		return linkRelative, ""
+	}
+	u, err := url.Parse(dest)
+	if err != nil {
+		return linkBad, "not a valid address"
+	}
+	switch strings.ToLower(u.Scheme) {
+	case "":
+	case "http", "https":
+		if u.Host == "" {
+			return linkBad, "an http(s) address needs a host"
+		}
+		return linkExternal, ""
+	case "mailto", "tel":
+		return linkExternal, ""
+	case "javascript", "vbscript", "data":
+		return linkBad, u.Scheme + ": links are not allowed"
+	default:
+		return linkBad, "links with scheme " + u.Scheme + ": are not supported"
+	}
+	if strings.HasPrefix(dest, "//") {
+		return linkBad, "write the scheme: https://…"
+	}
+	if strings.HasPrefix(dest, "/") {
+		return linkBad, "absolute path: link to the file relative to this one, such as ../x/_index.md"
+	}
+	return linkRelative, ""
+}
+
+// isExternal reports whether s is an absolute http(s) address.
+func isExternal(s string) bool {
+	k, _ := classifyLink(s)
+	u, _ := url.Parse(s)
+	return k == linkExternal && u != nil && (u.Scheme == "http" || u.Scheme == "https")
+}
