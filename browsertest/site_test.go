@@ -32,7 +32,7 @@ func buildSite(t *testing.T) *builtSite {
 	t.Helper()
 	dir := filepath.Join(t.TempDir(), "public")
 	site, err := generator.Generate(generator.Options{
-		Source: os.DirFS(".."), Dir: "..", SourceName: "..", Theme: theme.FS(),
+		Source: os.DirFS(".."), SourceName: "..", Theme: theme.FS(),
 	})
 	if err != nil {
 		t.Fatalf("build the eGov site: %v", err)

@@ -8,7 +8,6 @@ import (
 	"testing"
 
 	"github.com/wizardsite/wizard/bench/synth"
-	"github.com/wizardsite/wizard/theme"
 )
 
 // The build, phase by phase, on the eGov site and on synthetic wizards
@@ -160,7 +159,8 @@ type phases struct {
 }
 
 func newPhases(b *testing.B, dir string) *phases {
-	p := &phases{opts: Options{Source: os.DirFS(dir), Dir: dir, SourceName: dir, Theme: theme.FS()}}
+	p := &phases{opts: siteOptions(dir)}
+	p.opts.SourceName = dir
 	p.theme(b)
 	site := p.generate(b)
 	p.nodes = len(site.Nodes)
@@ -183,7 +183,7 @@ func (p *phases) theme(b *testing.B) {
 }
 
 func (p *phases) load() *loader {
-	l := &loader{fsys: p.opts.Source, name: p.opts.SourceName, disk: p.opts.Dir, probs: &problems{}}
+	l := &loader{fsys: p.opts.Source, name: p.opts.SourceName, probs: &problems{}}
 	l.load()
 	return l
 }

@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"io/fs"
 	"path"
-	"path/filepath"
 	"slices"
 	"strings"
 )
@@ -123,9 +122,6 @@ func (run *buildRun) readFile(l *loader, rel string, old *buildMemo) memoFile {
 
 // read reads a file of content/.
 func (l *loader) read(rel string) ([]byte, error) {
-	if l.disk != "" {
-		return readDisk(filepath.Join(l.disk, contentDir, filepath.FromSlash(rel)))
-	}
 	return readFS(l.fsys, path.Join(contentDir, rel))
 }
 

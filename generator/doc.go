@@ -16,6 +16,10 @@
 //	i18n/<language>.yaml      the site's own interface strings (see Strings)
 //	theme/<path>              replaces the built-in theme's file of that path
 //
+// A symbolic link in content/ that leads out of the site root is an
+// error at its path, whatever the fs.FS, so that no file from elsewhere
+// is published by mistake.
+//
 // docs/content-format.md in the repository is the writers' manual: front
 // matter keys (title, linkTitle, weight, draft, description, prompt,
 // choices, prev, next, slug), links between nodes, notes (> [!NOTE]),

@@ -77,7 +77,7 @@ func BenchmarkFloor(b *testing.B) {
 		for b.Loop() {
 			removeUntimed(b, out)
 			parallel(len(sources), func(i int) {
-				if _, err := readDisk(sources[i]); err != nil {
+				if _, err := os.ReadFile(sources[i]); err != nil {
 					b.Error(err)
 				}
 			})
@@ -90,7 +90,7 @@ func BenchmarkFloor(b *testing.B) {
 				})
 			}
 			parallel(len(pages), func(i int) {
-				if err := writeDisk(filepath.Join(out, filepath.FromSlash(pages[i])), site.Files[pages[i]]); err != nil {
+				if err := os.WriteFile(filepath.Join(out, filepath.FromSlash(pages[i])), site.Files[pages[i]], 0o644); err != nil {
 					b.Error(err)
 				}
 			})

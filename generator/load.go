@@ -37,15 +37,8 @@ type loader struct {
 	fsys   fs.FS  // the site root
 	name   string // the site root as the writer names it, for error messages
 	drafts bool   // keep draft nodes
-	// realDir is the site root on disk with its links resolved, when the
-	// source is a folder (Options.Dir): a symbolic link in content/ must
-	// lead to a place below it.
-	realDir string
-	// disk is the site root on disk when the source is a folder
-	// (Options.Dir), which read reads from directly: see readDisk.
-	disk  string
-	src   *source
-	probs *problems
+	src    *source
+	probs  *problems
 }
 
 // displayPath is the path of a content file as printed in errors.
@@ -128,19 +121,19 @@ func (l *loader) walk(dir string, ancestors []fs.FileInfo, files *[]string) {
 		isDir, kind := e.IsDir(), e.Type()
 		if e.Type()&fs.ModeSymlink != 0 {
 			l.src.links = true
+			// Checked before it is followed: an os.Root refuses to, and
+			// os.DirFS would read the file from elsewhere.
+			if to, out := leadsOut(l.fsys, full); out {
+				l.probs.add(l.displayPath(rel), 0, "symbolic link leads out of the site root (to %s): copy the file into the site instead", to)
+				continue
+			}
 			info, err := fs.Stat(l.fsys, full)
 			if err != nil {
 				if errors.Is(err, syscall.ELOOP) {
 					l.probs.add(l.displayPath(rel), 0, "symbolic link loop")
-				} else if to, escapes := l.escapes(full); escapes {
-					l.probs.add(l.displayPath(rel), 0, "symbolic link leads out of the site root (to %s): copy the file into the site instead", to)
 				} else {
 					l.probs.add(l.displayPath(rel), 0, "broken symbolic link: %v", unwrapPathError(err))
 				}
-				continue
-			}
-			if out, to := l.leadsOut(full); out {
-				l.probs.add(l.displayPath(rel), 0, "symbolic link leads out of the site root (to %s): copy the file into the site instead", to)
 				continue
 			}
 			kind = info.Mode().Type()
@@ -184,35 +177,57 @@ func kindName(kind fs.FileMode) string {
 	return "a special file"
 }
 
-// escapes reports whether the symbolic link at name (a path in the site
-// root) leads out of the site root, and where to.
-func (l *loader) escapes(name string) (string, bool) {
-	to, err := fs.ReadLink(l.fsys, name)
-	if err != nil {
-		return "", false
+// leadsOut reports whether the symbolic link at name (a path in the site
+// root fsys) leads out of the site root, following it and every link on
+// its way a path part at a time, as os.Root does; to is the target, as
+// written, of the link that leads out. A link that is broken or loops
+// does not lead out: following it fails, and the walk says why.
+func leadsOut(fsys fs.FS, name string) (to string, out bool) {
+	type part struct{ name, from string } // from: the target of the link it comes from
+	var done []string                     // the folders followed so far, none of them a link
+	var todo []part                       // the parts still to follow
+	for p := range strings.SplitSeq(name, "/") {
+		todo = append(todo, part{name: p})
 	}
-	if path.IsAbs(to) {
-		return to, true
+	for hops := 0; len(todo) > 0; {
+		p := todo[0]
+		todo = todo[1:]
+		switch p.name {
+		case ".", "":
+			continue
+		case "..":
+			if len(done) == 0 {
+				return p.from, true
+			}
+			done = done[:len(done)-1]
+			continue
+		}
+		next := path.Join(strings.Join(done, "/"), p.name)
+		info, err := fs.Lstat(fsys, next)
+		if err != nil {
+			return "", false
+		}
+		if info.Mode()&fs.ModeSymlink == 0 {
+			done = append(done, p.name)
+			continue
+		}
+		if hops++; hops > 40 { // as Linux gives up
+			return "", false
+		}
+		target, err := fs.ReadLink(fsys, next)
+		if err != nil {
+			return "", false
+		}
+		if path.IsAbs(target) || filepath.IsAbs(target) {
+			return target, true
+		}
+		var parts []part
+		for t := range strings.SplitSeq(filepath.ToSlash(target), "/") {
+			parts = append(parts, part{t, target})
+		}
+		todo = append(parts, todo...)
 	}
-	full := path.Join(path.Dir(name), to)
-	return to, full == ".." || strings.HasPrefix(full, "../")
-}
-
-// leadsOut reports whether the symbolic link at name, which resolves,
-// resolves to a place outside the site root on disk, and where.
-func (l *loader) leadsOut(name string) (bool, string) {
-	if l.realDir == "" {
-		return false, ""
-	}
-	real, err := filepath.EvalSymlinks(filepath.Join(l.realDir, filepath.FromSlash(name)))
-	if err != nil {
-		return false, ""
-	}
-	rel, err := filepath.Rel(l.realDir, real)
-	if err != nil || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
-		return true, real
-	}
-	return false, ""
+	return "", false
 }
 
 func loopsBack(info fs.FileInfo, ancestors []fs.FileInfo) bool {

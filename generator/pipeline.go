@@ -4,7 +4,6 @@ import (
 	"crypto/sha256"
 	"fmt"
 	"html/template"
-	"path/filepath"
 	"sync"
 )
 
@@ -42,9 +41,6 @@ func (run *buildRun) build(ch changes) (*Site, *buildMemo, error) {
 	}, probs)
 
 	l := &loader{fsys: run.opts.Source, name: run.opts.SourceName, drafts: run.opts.Drafts, probs: probs}
-	if !run.setDisk(l) {
-		return nil, nil, probs.err()
-	}
 	files, order := run.load(l, ch)
 	w := buildGraph(l.src, l)
 	if w.root == nil {
@@ -94,21 +90,6 @@ func (run *buildRun) build(ch changes) (*Site, *buildMemo, error) {
 		site.Files = mem.files
 	}
 	return site, memo, nil
-}
-
-// setDisk gives the loader the site root on disk, when Options.Dir names
-// it. It reports false when the root cannot be read.
-func (run *buildRun) setDisk(l *loader) bool {
-	if run.opts.Dir == "" {
-		return true
-	}
-	real, err := filepath.EvalSymlinks(run.opts.Dir)
-	if err != nil {
-		run.probs.add(run.opts.SourceName, 0, "cannot read the site root: %v", err)
-		return false
-	}
-	l.realDir, l.disk = real, run.opts.Dir
-	return true
 }
 
 // newMemo starts the memo of this build with what was loaded. A build

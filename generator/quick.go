@@ -32,7 +32,6 @@ func (b *Builder) quick(ch changes) (site *Site, ok bool) {
 	q := &quickRun{memo: b.memo, r: b.memo.renderer, saved: map[*Node]Node{}, bodies: map[*Node]renderedBody{}}
 	q.probs = &problems{}
 	q.l = &loader{fsys: b.opts.Source, name: b.opts.SourceName, drafts: b.opts.Drafts, probs: q.probs}
-	q.l.realDir, q.l.disk = q.r.loader.realDir, q.r.loader.disk
 	// What the renderer finds wrong (the overview's template, say) is
 	// this rebuild's to see.
 	defer func(last *problems) { q.r.loader.probs = last }(q.r.loader.probs)

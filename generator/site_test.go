@@ -34,7 +34,7 @@ func writeSite(t testing.TB, files map[string]string) string {
 // in error messages.
 // It reads the folder as wizard build does.
 func siteOptions(dir string) Options {
-	return Options{Source: os.DirFS(dir), Dir: dir, SourceName: "site", Theme: theme.FS()}
+	return Options{Source: os.DirFS(dir), SourceName: "site", Theme: theme.FS()}
 }
 
 // snapshot hashes every file below dir, to see whether a failed build

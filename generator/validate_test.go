@@ -162,9 +162,7 @@ func builtSmallSite(t *testing.T) (dir, out string, before map[string][32]byte) 
 func TestUnreadableFile(t *testing.T) {
 	dir, out, before := builtSmallSite(t)
 	opts := siteOptions(dir)
-	// Dir is only for a Source that is os.DirFS(Dir): with it, the build
-	// reads the files of content/ by their paths on disk.
-	opts.Source, opts.Dir = unreadableFS{FS: opts.Source, name: "content/a/een.md"}, ""
+	opts.Source = unreadableFS{FS: opts.Source, name: "content/a/een.md"}
 	_, err := Build(opts, out)
 	want := "site/content/a/een.md: cannot read file: permission denied"
 	if err == nil || !strings.Contains(err.Error(), want) {

@@ -144,7 +144,7 @@ func (o *output) put(name string, data []byte) error {
 			}
 		}
 	}
-	if err := writeDisk(full, data); err != nil {
+	if err := os.WriteFile(full, data, 0o644); err != nil {
 		return fmt.Errorf("output %s: %w", o.dir, err)
 	}
 	return nil

@@ -24,7 +24,9 @@ func (f *siteFlags) register(cmd *cobra.Command) {
 	cmd.Flags().BoolVar(&f.drafts, "drafts", false, "build draft nodes too")
 }
 
-// options are the generator's options for these flags.
+// options are the generator's options for these flags. The site root is
+// read through os.DirFS: a symbolic link in content/ that leads out of it
+// is an error (see generator.Options).
 func (f *siteFlags) options() (generator.Options, error) {
 	info, err := os.Stat(f.source)
 	if err != nil {
@@ -35,7 +37,6 @@ func (f *siteFlags) options() (generator.Options, error) {
 	}
 	return generator.Options{
 		Source:     os.DirFS(f.source),
-		Dir:        f.source,
 		SourceName: filepath.ToSlash(filepath.Clean(f.source)),
 		Theme:      theme.FS(),
 		BaseURL:    f.baseURL,

@@ -34,7 +34,7 @@ func writeSite(t testing.TB, files map[string]string) string {
 // siteOptions are the options to build the site root dir, named "site"
 // in error messages, read as wizard build reads it.
 func siteOptions(dir string) generator.Options {
-	return generator.Options{Source: os.DirFS(dir), Dir: dir, SourceName: "site", Theme: theme.FS()}
+	return generator.Options{Source: os.DirFS(dir), SourceName: "site", Theme: theme.FS()}
 }
 
 // eGovSite builds the repository's own eGov site, afresh each call.

@@ -115,8 +115,7 @@ type snapshot struct {
 
 // New prepares a server for the site in cfg.Dir and starts listening on
 // cfg.Addr, so that URL is known before Run. opts.Source is replaced by
-// a view of cfg.Dir that keeps symbolic links inside it (and opts.Dir
-// cleared), and
+// a view of cfg.Dir that keeps symbolic links inside it, and
 // opts.DevScript by the live-reload script. Run must be called to serve,
 // and to free the listener.
 func New(opts generator.Options, cfg Config) (*Server, error) {
@@ -139,9 +138,7 @@ func New(opts generator.Options, cfg Config) (*Server, error) {
 		site.close()
 		return nil, err
 	}
-	// Options.Dir is for a Source that is os.DirFS(Dir): the build would
-	// read files by their paths on disk, around the os.Root.
-	opts.Source, opts.Dir = site, ""
+	opts.Source = site
 	opts.DevScript = scriptPath
 	s := &Server{
 		cfg: cfg, log: log, builder: generator.NewBuilder(opts), site: site, ln: ln,
