@@ -9,18 +9,9 @@ import (
 	"github.com/wizardsite/wizard/theme"
 )
 
-// smallSite is a valid wizard of a few nodes, as files by path in the
+// smallSite is the small wizard of internal/sitetest/testdata/small, as files by path in the
 // site root. Tests change single files of it.
-func smallSite() map[string]string {
-	return map[string]string{
-		"site.yaml":               "title: Testwizard\nsubtitle: Voor de tests\nlanguage: nl\n",
-		"content/_index.md":       "---\ntitle: Welkom bij de test\nlinkTitle: Welkom\n---\n\nKies een menu.\n",
-		"content/_definitions.md": "---\ntitle: Definities\n---\n\nTerm\n: uitleg van de term\n",
-		"content/a/_index.md":     "---\ntitle: Menu A\nprompt: \"… en ik wil:\"\nweight: 1\n---\n",
-		"content/a/een.md":        "---\ntitle: Een\nweight: 1\n---\n\nZie ook [twee](twee.md).\n",
-		"content/a/twee.md":       "---\ntitle: Twee\nweight: 2\n---\n\nGa naar [de site](https://example.org/).\n",
-	}
-}
+func smallSite() map[string]string { return sitetest.Small() }
 
 // writeSite writes files under a new temporary folder and returns it.
 func writeSite(t testing.TB, files map[string]string) string {

@@ -6,9 +6,11 @@ package sitetest
 import (
 	"bytes"
 	"crypto/sha256"
+	"embed"
 	"io/fs"
 	"os"
 	"path/filepath"
+	"strings"
 	"sync"
 	"testing"
 )
@@ -78,4 +80,28 @@ func (b *Buffer) String() string {
 	b.mu.Lock()
 	defer b.mu.Unlock()
 	return b.b.String()
+}
+
+// small is a valid wizard of a few nodes, the site root of tests that
+// change single files of it.
+//
+//go:embed all:testdata/small
+var small embed.FS
+
+// Small returns the small test wizard (testdata/small) as files by path
+// in the site root, a new map each call.
+func Small() map[string]string {
+	files := map[string]string{}
+	err := fs.WalkDir(small, "testdata/small", func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		data, err := small.ReadFile(p)
+		files[strings.TrimPrefix(p, "testdata/small/")] = string(data)
+		return err
+	})
+	if err != nil {
+		panic(err) // embedded: cannot fail
+	}
+	return files
 }
