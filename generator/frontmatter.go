@@ -130,9 +130,17 @@ func splitFrontMatter(src []byte) (yamlSrc []byte, yamlLine int, body []byte, er
 	return nil, 0, nil, &Error{Line: 1, Err: errors.New("front matter is not closed: no line --- after the opening one")}
 }
 
-// parseFrontMatter decodes the YAML of a node file with the YAML library.
-// firstLine is the line of the file on which the YAML starts.
-func parseFrontMatter(src []byte, firstLine int) (fm frontMatter, ferr *Error) {
+// parseFrontMatter decodes the YAML of a node file. firstLine is the line
+// of the file on which the YAML starts.
+func parseFrontMatter(src []byte, firstLine int) (frontMatter, *Error) {
+	if fm, ok := simpleFrontMatter(src, firstLine); ok {
+		return fm, nil
+	}
+	return parseYAMLFrontMatter(src, firstLine)
+}
+
+// parseYAMLFrontMatter decodes front matter with the YAML library.
+func parseYAMLFrontMatter(src []byte, firstLine int) (fm frontMatter, ferr *Error) {
 	// The YAML library panics on some malformed input (found by
 	// FuzzGenerate); a writer gets an error at the front matter instead.
 	defer func() {
