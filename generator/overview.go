@@ -186,7 +186,8 @@ func concat(parts ...[]byte) string {
 func overviewX(depth int) float64 { return float64(overviewPad + depth*overviewIndent) }
 
 // draw returns the frame of n, at depth in the tree: the one in f, or
-// one drawn anew from its children's, which it adds to f.
+// one drawn anew from its children's, which it adds to f. With f nil it
+// keeps none: each frame is garbage once its parent's holds it.
 func (f overviewFrames) draw(n *Node, depth int) *overviewFrame {
 	if fr := f[n]; fr != nil {
 		return fr
@@ -231,7 +232,9 @@ func (f overviewFrames) draw(n *Node, depth int) *overviewFrame {
 		l = append(l, "</ul>"...)
 	}
 	fr.list = append(l, "</li>"...)
-	f[n] = fr
+	if f != nil {
+		f[n] = fr
+	}
 	return fr
 }
 

@@ -13,11 +13,12 @@ func (run *buildRun) renderPages(r *pageRenderer, memo *buildMemo, other map[str
 	drawn := make(chan struct{})
 	go func() {
 		defer close(drawn)
-		frames := overviewFrames{}
-		overviews = r.overview(overview, frames)
+		var frames overviewFrames // a build that keeps nothing keeps no frames
 		if run.keep {
-			memo.overview = frames
+			frames = overviewFrames{}
 		}
+		overviews = r.overview(overview, frames)
+		memo.overview = frames
 	}()
 	rendered = run.renderNodePages(r, memo)
 	if html, err := r.render404(); err != nil {
