@@ -25,19 +25,18 @@ type builtSite struct {
 }
 
 // buildSite builds the site of the repository root, the folder above
-// this package, and writes it into a temporary folder. It keeps the
-// site in memory too (Build would write it without keeping it), so that
+// this package, into a temporary folder, as wizard build does. It builds
+// the site in memory too (Build writes it without keeping it), so that
 // tests can list every file.
 func buildSite(t *testing.T) *builtSite {
 	t.Helper()
 	dir := filepath.Join(t.TempDir(), "public")
-	site, err := generator.Generate(generator.Options{
-		Source: os.DirFS(".."), SourceName: "..", Theme: theme.FS(),
-	})
+	opts := generator.Options{Source: os.DirFS(".."), SourceName: "..", Theme: theme.FS()}
+	site, err := generator.Generate(opts)
 	if err != nil {
 		t.Fatalf("build the eGov site: %v", err)
 	}
-	if err := generator.Write(dir, site.Files); err != nil {
+	if _, err := generator.Build(opts, dir); err != nil {
 		t.Fatalf("write the eGov site: %v", err)
 	}
 	return &builtSite{site: site, dir: dir}

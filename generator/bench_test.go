@@ -111,7 +111,7 @@ func BenchmarkBuild(b *testing.B) {
 				out := filepath.Join(b.TempDir(), "public")
 				for b.Loop() {
 					removeUntimed(b, out)
-					if err := Write(out, site.Files); err != nil {
+					if err := writeFiles(out, site.Files); err != nil {
 						b.Fatal(err)
 					}
 				}

@@ -25,6 +25,18 @@
 // choices, prev, next, slug), links between nodes, notes (> [!NOTE]),
 // optional actions (> [!OPTIONAL]) and icons (:external: and others).
 //
+// # The pipeline
+//
+// One build runs in phases, listed in buildRun.build (pipeline.go), each
+// in files of its own: settings (settings.go, i18n.go, theme.go), load
+// (load.go, builder_load.go, frontmatter.go), graph (graph.go), bodies
+// (bodies.go, markdown*.go), pages (pages.go, render.go, chrome.go,
+// builtin_theme.go), overview (overview.go) and write (write.go). Where
+// the files go is a sink given to the build: memory, for Generate and a
+// Builder, or the output folder, for Build.
+//
+// The writers' tools (check, new, graph, pack) are in package author.
+//
 // # The graph
 //
 // Folders make the tree: a node's parent is the _index.md of its folder
@@ -46,43 +58,68 @@
 // # Errors
 //
 // Every problem is an *Error printed as file:line:col: message; Generate
-// reports all of them at once as an ErrorList. Write (and Build) replace
+// reports all of them at once as an ErrorList. Build replaces
 // the output folder atomically and only when the whole build succeeded,
-// and refuse a non-empty folder that no build wrote.
+// and refuses a non-empty folder that no build wrote.
 //
-// Build, which writes to disk, holds less than Generate: each page goes
-// to the disk as it is rendered, and each file's bytes are dropped once
+// Build, which writes to disk, keeps nothing for a next build and so
+// holds less than Generate: each page goes to the disk as it is rendered, and each file's bytes are dropped once
 // parsed, each source once rendered (TestBuildWritesWhatGenerateMakes
 // holds it to Generate, errors included).
 //
 // # Rebuilding
 //
-// A Builder keeps what its last good build made, for `wizard serve`.
-// Rebuild, told which files changed, reads only those. When they are
-// node files whose edits keep the folders (the body; the title, link
-// title, description or prompt; the weight; the choices, prev and next;
-// a new answer in a folder that has its node; an answer deleted that
-// nothing but its folder's choices leads to; an answer's slug, which
-// moves its page, also renders the pages that lead to it; an answer made
-// a draft goes as a deleted one, and one that is no draft now comes as a
-// new one; a new folder of node files, or a node in a folder that was
-// empty, as new nodes below its parent folder's), it renders, on the
-// last build's graph, only the pages that can show the edit. The definitions, saved alone, change every page:
-// with the built-in theme, and when they hold no link relative to the
-// page, the new popup is put in the place of the old in each page of the
-// last build. A settings, strings or theme file saved with what it meant
-// (a comment more) renders nothing. A folder's slug or draft flag, a
-// folder deleted or moved, a new folder in a new folder or holding other
-// files, other edits of the definitions, the settings and the theme take
-// the usual build. With the built-in
-// theme the last overview page is patched: each tree of the map is drawn
-// in a group of its own, moved down to its place, so the trees that
-// changed are drawn again and the groups after them moved, not the whole
-// map. Otherwise, and whenever something is wrong (so that the error
-// lists all that is wrong), it builds again and renders only the pages
-// whose signature changed. Either way the result is byte for byte what a
-// build from scratch makes, or the same error (the tests and two fuzzers
-// compare them).
+// A Builder keeps what its last good build made (its memo), for `wizard
+// serve`. Rebuild is told which files changed; classify (changes.go)
+// sorts them once, for both ways of rebuilding:
+//
+//   - The quick path (quick.go) takes a save of node files that keep
+//     their place: each was read by the last build, and its slug and
+//     draft flag are the same, so every page keeps its address. It reads
+//     those files, applies them to the last build's graph (one deferred
+//     undo takes them out again if a step gives up), renders the pages
+//     that may show them and whose signature changed, and puts the
+//     overview together from the frames of its subtrees, drawing anew
+//     only those of the nodes whose tree changed and the nodes above them.
+//   - Every other save takes the ordinary build, with the memo: files
+//     whose bytes did not change are not parsed again, a body is not
+//     rendered again when its bytes, folder and links are the same, and a
+//     page is not rendered again when its signature (all it shows) is.
+//     Only the files named are read, unless a folder or a symbolic link
+//     is involved, when content/ is walked.
+//
+// Either way the result is byte for byte what a build from scratch makes,
+// or the same error: random saves and fuzzers compare them
+// (builder_random_test.go, fuzz_test.go). What a save renders, and how
+// long a rebuild takes (BenchmarkRebuildOneFile, on the synthetic
+// wizards of bench/synth, medians of its runs on a two-core machine):
+//
+//	save of one answer         path      rendered                               1,000     10,000 nodes
+//	body text                  quick     its page                               TIME      TIME
+//	title                      quick     its page, its parent's                 TIME      TIME
+//	link title                 quick     also pages leading to it, the overview TIME      TIME
+//	weight (new order)         quick     its parent's page, the overview        TIME      TIME
+//	next added or taken out    quick     its page                               TIME      TIME
+//	slug                       ordinary  pages showing its address, overview    TIME      TIME
+//	new answer, then deleted   ordinary  its page, its parent's, the overview   TIME      TIME
+//	draft flag                 ordinary  as a new or deleted answer             TIME      TIME
+//	definitions                ordinary  every page                             TIME      TIME
+//	a new folder with its node ordinary  its page, its parent's, the overview   TIME      TIME
+//
+// The ordinary build also renders the 404 page. Settings, strings and
+// theme files take the ordinary build too, and render the pages whose
+// signature they change.
+//
+// A page's signature holds the page's own fields, and of other nodes the
+// titles and addresses that those fields show (parent, children,
+// ancestors, choices, prev and next). Templates of one's own may reach
+// further through .Node (the siblings in .Node.Parent.Children, their
+// weights, the nodes a body links to): with them, the signatures also
+// hold all that .Node leads to of every node, so that any change to it
+// renders every page again, and the quick path gives way to the ordinary
+// build, while an edit of a body's text alone renders its page. Left out
+// are the lines of other nodes' external links (.Line), which are for
+// messages and move with every line written above them.
 //
 // # Templates
 //
@@ -124,15 +161,4 @@
 // to a built-in template fails them until builtin_theme.go makes the
 // same change. A site with any file in theme/templates/ that differs
 // from the built-in one gets all its pages from the templates.
-//
-// A Builder renders a page again only when its signature changes: the
-// page's own fields above, and of other nodes the titles and addresses
-// that those fields show (parent, children, ancestors, choices, prev and
-// next). Templates of one's own may reach further through .Node (the
-// siblings in .Node.Parent.Children, their weights, the nodes a body
-// links to): with them, the signatures also hold all that .Node leads to
-// of every node, so that any change to it renders every page again,
-// while an edit of a body's text alone renders its page. Left out are
-// the lines of other nodes' external links (.Line), which are for
-// messages and move with every line written above them.
 package generator

@@ -181,23 +181,8 @@ func parseYAMLFrontMatter(src []byte, firstLine int) (fm frontMatter, ferr *Erro
 				choiceLines = append(choiceLines, firstLine+item.GetToken().Position.Line-1)
 			}
 		}
-		var field any
-		switch key {
-		case "title", "linkTitle", "description", "prompt", "slug":
-			field = fm.text(key)
-		case "weight":
-			field = &fm.Weight
-		case "draft":
-			field = &fm.Draft
-		case "choices":
-			field = &fm.Choices
-		case "prev":
-			fm.Prev = &linkSpec{}
-			field = fm.Prev
-		case "next":
-			fm.Next = &linkSpec{}
-			field = fm.Next
-		default:
+		field, known := fm.field(key)
+		if !known {
 			if hugoKeys[key] {
 				continue
 			}
@@ -227,6 +212,28 @@ func parseYAMLFrontMatter(src []byte, firstLine int) (fm frontMatter, ferr *Erro
 		fm.Next.Line = fm.lines.at("next")
 	}
 	return fm, nil
+}
+
+// field is where the value of key goes, for the YAML library to decode
+// into; known is false for a key that the wizard does not have.
+func (fm *frontMatter) field(key string) (field any, known bool) {
+	switch key {
+	case "title", "linkTitle", "description", "prompt", "slug":
+		return fm.text(key), true
+	case "weight":
+		return &fm.Weight, true
+	case "draft":
+		return &fm.Draft, true
+	case "choices":
+		return &fm.Choices, true
+	case "prev":
+		fm.Prev = &linkSpec{}
+		return fm.Prev, true
+	case "next":
+		fm.Next = &linkSpec{}
+		return fm.Next, true
+	}
+	return nil, false
 }
 
 // yamlError turns an error of the YAML library into an Error at the

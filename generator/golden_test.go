@@ -27,7 +27,7 @@ func TestGolden(t *testing.T) {
 	}
 	if *update {
 		os.RemoveAll(wantDir)
-		if err := Write(wantDir, site.Files); err != nil {
+		if err := writeFiles(wantDir, site.Files); err != nil {
 			t.Fatal(err)
 		}
 		os.Remove(filepath.Join(wantDir, outputMarker))

@@ -23,36 +23,6 @@ const outputMarker = ".wizard-output"
 
 const markerText = "This folder is written by `wizard build`; a build replaces all of it."
 
-// Write puts files into the folder dir, atomically: they are written to
-// a new folder beside it, which takes dir's place only when all of them
-// are written. A failed write leaves dir as it was. dir must be absent,
-// empty, or an earlier output; any other folder is refused, never emptied.
-// A file whose bytes are those of the earlier output is linked, not
-// written again, so hosts and rsync see only the files that changed.
-func Write(dir string, files map[string][]byte) error {
-	o, err := startOutput(dir)
-	if err != nil {
-		return err
-	}
-	names := make([]string, 0, len(files))
-	for name := range files {
-		names = append(names, name)
-	}
-	slices.Sort(names)
-	if err := makeDirs(o.tmp, names); err != nil {
-		o.abort()
-		return fmt.Errorf("output %s: %w", dir, err)
-	}
-	o.markMade(names)
-	errs := make([]error, len(names))
-	parallel(len(names), func(i int) { errs[i] = o.put(names[i], files[names[i]]) })
-	if err := errors.Join(errs...); err != nil {
-		o.abort()
-		return err
-	}
-	return o.commit()
-}
-
 // sink takes the files of a build as they are made: an output folder
 // (output) or memory (memorySink). put is safe for concurrent use, so
 // that pages can be put as they are rendered.
@@ -111,17 +81,6 @@ func startOutput(dir string) (*output, error) {
 		return nil, fmt.Errorf("output %s: %w", dir, err)
 	}
 	return o, nil
-}
-
-// markMade records the folders that makeDirs made for names.
-func (o *output) markMade(names []string) {
-	o.mu.Lock()
-	defer o.mu.Unlock()
-	for _, name := range names {
-		for d := path.Dir(name); o.made[d] == nil; d = path.Dir(d) {
-			o.made[d] = doneDir()
-		}
-	}
 }
 
 // put writes one file, or links the earlier output's file when its
@@ -207,25 +166,6 @@ func (o *output) commit() error {
 
 // abort removes the new folder; the old one stays as it was.
 func (o *output) abort() { os.RemoveAll(o.tmp) }
-
-// makeDirs makes every folder that the files need, parents first, each once.
-func makeDirs(root string, names []string) error {
-	made := map[string]bool{".": true}
-	var dirs []string
-	for _, name := range names {
-		for d := path.Dir(name); !made[d]; d = path.Dir(d) {
-			made[d] = true
-			dirs = append(dirs, d)
-		}
-	}
-	slices.SortFunc(dirs, func(a, b string) int { return strings.Count(a, "/") - strings.Count(b, "/") })
-	for _, d := range dirs {
-		if err := os.Mkdir(filepath.Join(root, filepath.FromSlash(d)), 0o755); err != nil {
-			return err
-		}
-	}
-	return nil
-}
 
 // readManifest returns the SHA-256 of each file of an earlier output, by
 // path, as its marker lists them.

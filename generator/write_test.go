@@ -36,7 +36,7 @@ func TestWriteKeepsUnchangedFiles(t *testing.T) {
 		"assets/x.css":    []byte("p{}"),
 		"gone/index.html": []byte("<p>gone"),
 	}
-	if err := Write(out, first); err != nil {
+	if err := writeFiles(out, first); err != nil {
 		t.Fatal(err)
 	}
 	keptBefore := inode(t, filepath.Join(out, "a/index.html"))
@@ -47,7 +47,7 @@ func TestWriteKeepsUnchangedFiles(t *testing.T) {
 		"b/c/index.html": []byte("<p>c"),
 		"assets/x.css":   []byte("p{}"),
 	}
-	if err := Write(out, second); err != nil {
+	if err := writeFiles(out, second); err != nil {
 		t.Fatal(err)
 	}
 	if inode(t, filepath.Join(out, "a/index.html")) != keptBefore {
@@ -68,7 +68,7 @@ func TestWriteKeepsUnchangedFiles(t *testing.T) {
 	}
 	// A file changed by hand to another size is written again, not kept.
 	os.WriteFile(filepath.Join(out, "a/index.html"), []byte("<p>edited by hand"), 0o644)
-	if err := Write(out, second); err != nil {
+	if err := writeFiles(out, second); err != nil {
 		t.Fatal(err)
 	}
 	if got, _ := os.ReadFile(filepath.Join(out, "a/index.html")); string(got) != "<p>a" {
@@ -178,3 +178,19 @@ func files(nodes []*Node) []string {
 }
 
 func sameFiles(a, b []*Node) bool { return slices.Equal(files(a), files(b)) }
+
+// writeFiles puts files into the output folder dir as Build does: into
+// a new folder beside it, which takes its place when all are written.
+func writeFiles(dir string, files map[string][]byte) error {
+	o, err := startOutput(dir)
+	if err != nil {
+		return err
+	}
+	for name, data := range files {
+		if err := o.put(name, data); err != nil {
+			o.abort()
+			return err
+		}
+	}
+	return o.commit()
+}
