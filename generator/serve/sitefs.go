@@ -44,6 +44,14 @@ func (s *siteFS) Stat(name string) (fs.FileInfo, error) { return fs.Stat(s.fsys,
 
 func (s *siteFS) ReadFile(name string) ([]byte, error) { return fs.ReadFile(s.fsys, name) }
 
+// Lstat and ReadLink let the build see symbolic links as links: without
+// them fs.Lstat follows a link, and a node file turned into a link would
+// pass for a plain file, which a Builder reads alone, without the walk
+// that notes the links of content/.
+func (s *siteFS) Lstat(name string) (fs.FileInfo, error) { return fs.Lstat(s.fsys, name) }
+
+func (s *siteFS) ReadLink(name string) (string, error) { return fs.ReadLink(s.fsys, name) }
+
 // ReadDir lists a folder without the symbolic links that lead out of the
 // root. Broken links stay, so that the build reports them.
 func (s *siteFS) ReadDir(name string) ([]fs.DirEntry, error) {
