@@ -123,7 +123,7 @@ func (b *Builder) rebuild(changed []string) (*Site, error) {
 	} else {
 		ch.walk = true
 	}
-	run := &buildRun{opts: b.opts, memo: b.memo, keep: true, probs: &problems{}}
+	run := &buildRun{opts: b.opts, memo: b.memo, probs: &problems{}}
 	site, memo, err := run.build(ch)
 	if err != nil {
 		return nil, err

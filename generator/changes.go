@@ -43,6 +43,8 @@ func classify(fsys fs.FS, memo *buildMemo, changed []string) changes {
 			return ch
 		}
 		_, known := memo.files[rel]
+		// (content/ itself, ".", is one the walk leaves out by its name, but
+		// it is always among memo.dirs.)
 		if !known && walked(path.Dir(rel)) && !slices.Contains(memo.dirs, path.Dir(rel)) {
 			ch.walk = true // in a new folder
 			return ch

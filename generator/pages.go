@@ -1,5 +1,7 @@
 package generator
 
+import "sync/atomic"
+
 // renderPages renders the page of every node, the 404 page and the
 // overview, and puts them into the sink; other takes the 404 page,
 // which is minified with the other files. The overview needs the graph
@@ -46,42 +48,59 @@ func (run *buildRun) renderPages(r *pageRenderer, memo *buildMemo, other map[str
 // rendered.
 func (run *buildRun) renderNodePages(r *pageRenderer, memo *buildMemo) int {
 	nodes := r.w.nodes
-	pages := make([]memoPage, len(nodes))
-	fresh := make([]bool, len(nodes))
-	parallel(len(nodes), func(i int) {
-		n := nodes[i]
-		d := r.page(n)
-		if !run.keep {
-			fresh[i] = run.putPage(r, n, d)
-			return
-		}
-		key := d.signature(memo.pageEnv)
-		if run.memo != nil {
-			if old, ok := run.memo.pages[n.URL]; ok && old.key == key {
-				pages[i] = old
-				return
+	if !run.keep {
+		var rendered atomic.Int64
+		parallel(len(nodes), func(i int) {
+			if run.putPage(r, nodes[i], r.page(nodes[i])) {
+				rendered.Add(1)
 			}
-		}
-		html, err := r.renderPage(d)
-		if err != nil {
-			run.probs.addErr(r.tmpl.error(err, "page.html"))
-			return
-		}
-		pages[i], fresh[i] = memoPage{key: key, html: html}, true
-	})
+		})
+		return int(rendered.Load())
+	}
+	var old map[string]memoPage
+	if run.memo != nil {
+		old = run.memo.pages
+	}
 	rendered := 0
-	for i, n := range nodes {
-		if run.keep {
-			memo.pages[n.URL] = pages[i]
-			if err := run.out.put(n.URL, pages[i].html); err != nil {
-				run.probs.addErr(&Error{File: n.URL, Err: err})
-			}
+	for i, p := range renderPagesOf(r, nodes, memo.pageEnv, old) {
+		if p.err != nil {
+			run.probs.addErr(r.tmpl.error(p.err, "page.html"))
+			continue
 		}
-		if fresh[i] {
+		memo.pages[nodes[i].URL] = p.memoPage
+		if err := run.out.put(nodes[i].URL, p.html); err != nil {
+			run.probs.addErr(&Error{File: nodes[i].URL, Err: err})
+		}
+		if p.fresh {
 			rendered++
 		}
 	}
 	return rendered
+}
+
+// renderedPage is a page that renderPagesOf made or reused.
+type renderedPage struct {
+	memoPage
+	fresh bool  // rendered anew, not reused
+	err   error // what the template said, when it failed
+}
+
+// renderPagesOf renders the pages of nodes in parallel, reusing a page
+// of old (by output path) whose signature, from env, is the same. Both
+// ways of rebuilding render pages through it.
+func renderPagesOf(r *pageRenderer, nodes []*Node, env [32]byte, old map[string]memoPage) []renderedPage {
+	pages := make([]renderedPage, len(nodes))
+	parallel(len(nodes), func(i int) {
+		d := r.page(nodes[i])
+		key := d.signature(env)
+		if o, ok := old[nodes[i].URL]; ok && o.key == key {
+			pages[i].memoPage = o
+			return
+		}
+		html, err := r.renderPage(d)
+		pages[i] = renderedPage{memoPage: memoPage{key: key, html: html}, fresh: true, err: err}
+	})
+	return pages
 }
 
 // putPage renders a node's page into a buffer that pages share and puts

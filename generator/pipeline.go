@@ -12,12 +12,13 @@ import (
 type buildRun struct {
 	opts  Options
 	memo  *buildMemo // the last good build's, or nil
-	keep  bool       // leave a memo for a next build (a Builder's); else drop what is done with
 	probs *problems
-	// out takes every file of the site; nil for memory (the Site's
-	// Files). A build that keeps nothing must have one: it renders its
-	// pages into buffers that pages share.
-	out sink
+	// out takes every file of the site: an output folder, or nil for
+	// memory (the Site's Files). A build in memory keeps a memo for the
+	// next build (a Builder's); a build for the disk keeps nothing, and
+	// drops what it is done with.
+	out  sink
+	keep bool // set from out: keep a memo for a next build
 }
 
 // build runs the phases of a build, each in a file of its own:
@@ -34,6 +35,10 @@ type buildRun struct {
 // ch.walk). Without an out, the files stay in the Site's Files.
 func (run *buildRun) build(ch changes) (*Site, *buildMemo, error) {
 	probs := run.probs
+	mem := &memorySink{files: map[string][]byte{}}
+	if run.out == nil {
+		run.out, run.keep = mem, true
+	}
 	settings, t, th, env := environment(run.opts, probs, run.keep)
 	icons := th.icons(probs)
 	tmpl := th.templates(template.FuncMap{
@@ -68,10 +73,6 @@ func (run *buildRun) build(ch changes) (*Site, *buildMemo, error) {
 	memo.renderer = r
 	if run.keep {
 		memo.pageEnv = r.pageSeed(env)
-	}
-	mem := &memorySink{files: make(map[string][]byte, len(w.nodes)+len(other)+1)}
-	if run.out == nil {
-		run.out = mem
 	}
 	site := &Site{Nodes: w.nodes}
 	site.Rendered, site.Pages = run.renderPages(r, memo, other)

@@ -19,8 +19,8 @@ import (
 // changed, on the last build's graph, and puts the overview together
 // from its pieces.
 //
-// It is a few steps: read the files, apply them to the graph, render,
-// and commit to the memo; a deferred undo takes the edits out of the
+// It is a few steps, after classify: read the files, apply them to the
+// graph, render, and commit to the memo; a deferred undo takes the edits out of the
 // graph when a step gives up. ok is false when the save is of another
 // kind, when the start page's title changed (every page shows it), or
 // when something is wrong: the ordinary build then says all that is
@@ -53,7 +53,11 @@ func (b *Builder) quick(ch changes) (site *Site, ok bool) {
 	if !q.apply(edits) {
 		return nil, false
 	}
-	return q.render(b.last, edits)
+	nodes, pages, overview, ok := q.render()
+	if !ok {
+		return nil, false
+	}
+	return q.commit(b.last, edits, nodes, pages, overview), true
 }
 
 // quickRun is one quick rebuild.
@@ -67,6 +71,7 @@ type quickRun struct {
 	bodies map[*Node]renderedBody // the bodies changed, as they were
 	pages  map[*Node]bool         // the nodes whose pages may show what changed
 	redraw []*Node                // the nodes whose trees in the overview changed
+	drawn  bool                   // their frames were drawn anew
 }
 
 // edit is one edited node file of a quick rebuild.
@@ -123,7 +128,9 @@ func (q *quickRun) undo() {
 	}
 	maps.Copy(q.r.bodies, q.bodies)
 	for _, n := range q.redraw {
-		q.memo.overview.forget(n)
+		if q.drawn {
+			q.memo.overview.forget(n)
+		}
 	}
 }
 
@@ -186,7 +193,8 @@ func (q *quickRun) apply(edits []*edit) (ok bool) {
 	}
 	if q.leadElsewhere() {
 		// Choices, prev, next or body links lead elsewhere now: every
-		// node must still be reached.
+		// node must still be reached. (A walk of every node, a few ms
+		// at 10,000 nodes, which most edits need not pay.)
 		w.checkReachable(q.l)
 	}
 	return q.probs.count() == 0 && q.r.pageSeed(q.memo.env) == q.memo.pageEnv
@@ -243,38 +251,30 @@ func leadsTo(m, n *Node) bool {
 }
 
 // render renders the pages noted by apply whose signature changed, and
-// the overview when it shows what changed, and commits them with the
-// edits to the memo. ok is false when a template fails.
-func (q *quickRun) render(last *Site, edits []*edit) (*Site, bool) {
-	var nodes []*Node
+// the overview when it shows what changed. ok is false when a template
+// fails.
+func (q *quickRun) render() (nodes []*Node, pages []renderedPage, overview map[string][]byte, ok bool) {
 	for _, n := range q.r.w.nodes {
 		if q.pages[n] {
 			nodes = append(nodes, n)
 		}
 	}
-	pages := make([]memoPage, len(nodes))
-	fresh, failed := make([]bool, len(nodes)), make([]bool, len(nodes))
-	parallel(len(nodes), func(i int) {
-		d := q.r.page(nodes[i])
-		pages[i].key = d.signature(q.memo.pageEnv)
-		if old := q.memo.pages[nodes[i].URL]; old.key == pages[i].key {
-			pages[i].html = old.html
-			return
-		}
-		html, err := q.r.renderPage(d)
-		pages[i].html, fresh[i], failed[i] = html, true, err != nil
-	})
-	overview := map[string][]byte{}
+	pages = renderPagesOf(q.r, nodes, q.memo.pageEnv, q.memo.pages)
+	overview = map[string][]byte{}
 	if len(q.redraw) > 0 {
+		q.drawn = true
 		for _, n := range q.redraw {
 			q.memo.overview.forget(n)
 		}
 		q.r.overview(overview, q.memo.overview)
 	}
-	if slices.Contains(failed, true) || q.probs.count() > 0 {
-		return nil, false
-	}
+	failed := slices.ContainsFunc(pages, func(p renderedPage) bool { return p.err != nil })
+	return nodes, pages, overview, !failed && q.probs.count() == 0
+}
 
+// commit puts the edits, the pages and the overview into the memo, and
+// returns the new site: the last one's files with those pages.
+func (q *quickRun) commit(last *Site, edits []*edit, nodes []*Node, pages []renderedPage, overview map[string][]byte) *Site {
 	files := maps.Clone(last.Files)
 	site := &Site{Files: files, FileCount: len(files), Pages: last.Pages, Nodes: q.r.w.nodes}
 	put := func(name string, data []byte, rendered bool) {
@@ -287,11 +287,11 @@ func (q *quickRun) render(last *Site, edits []*edit) (*Site, bool) {
 		files[name] = data
 	}
 	for i, n := range nodes {
-		put(n.URL, pages[i].html, fresh[i])
-		q.memo.pages[n.URL] = pages[i]
+		put(n.URL, pages[i].html, pages[i].fresh)
+		q.memo.pages[n.URL] = pages[i].memoPage
 	}
 	for name, data := range overview {
-		put(name, data, true)
+		put(name, data, !sameBytes(files[name], data))
 		q.memo.pages[name] = memoPage{html: data}
 	}
 	for _, e := range edits {
@@ -299,5 +299,5 @@ func (q *quickRun) render(last *Site, edits []*edit) (*Site, bool) {
 		q.memo.bodies[e.rel] = e.body
 	}
 	slices.Sort(site.Changed)
-	return site, true
+	return site
 }
