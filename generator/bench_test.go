@@ -255,5 +255,5 @@ func (p *phases) perNode(b *testing.B) {
 // load reads every file of content/ below the site root, as a build's
 // first phase does.
 func (l *loader) load() {
-	(&buildRun{opts: Options{Source: l.fsys}, probs: l.probs}).load(l, changes{walk: true})
+	(&buildRun{opts: Options{Source: l.fsys}, probs: l.probs}).load(l)
 }

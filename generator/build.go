@@ -72,7 +72,7 @@ func Build(opts Options, out string) (*Site, error) {
 		return nil, err
 	}
 	run := &buildRun{opts: opts, probs: &problems{}, out: o}
-	site, _, err := run.build(changes{walk: true})
+	site, _, err := run.build()
 	if err != nil {
 		o.abort()
 		return nil, err

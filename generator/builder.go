@@ -30,10 +30,8 @@ type Builder struct {
 // buildMemo is what one good build leaves for the next.
 type buildMemo struct {
 	files  map[string]memoFile // content files by path in content/
-	order  []string            // their paths in the order of the walk
 	bodies map[string]memoBody // rendered bodies by node file
 	pages  map[string]memoPage // rendered pages by output path
-	dirs   []string            // the folders of content/, to tell a new file from a changed one
 	links  bool                // content/ holds symbolic links: the files a save names may not be all it changed
 	env    [32]byte            // the signature of settings, theme and options
 	// pageEnv is env and, with templates of one's own, the graph
@@ -78,12 +76,10 @@ func (b *Builder) Last() *Site { return b.last }
 // good site stays the Builder's, and the error lists every problem.
 func (b *Builder) Build() (*Site, error) { return b.Rebuild(nil) }
 
-// Rebuild builds the site again when the files named in changed (paths
-// in the site root, slash-separated, such as "content/a/b.md") are the
-// only ones that changed since the last build: it reads those alone when
-// each is a file that the last build read, or a file that came or went in
-// a folder it walked. Otherwise, or when changed is nil, it reads every
-// file.
+// Rebuild builds the site again after the files named in changed (paths
+// in the site root, slash-separated, such as "content/a/b.md") changed:
+// it reads those alone when they are node files edited in place (the
+// quick path). Otherwise, or when changed is nil, it reads every file.
 //
 // The Builder owns the files of a failed build: a file changed before a
 // failed build is still new to the last good one, and without it a later
@@ -111,20 +107,18 @@ func (b *Builder) Rebuild(changed []string) (*Site, error) {
 }
 
 // rebuild is Rebuild, once the files it must read are known: the quick
-// path when it can, else the ordinary build.
+// path when it can, else the ordinary build, which reads every file.
 func (b *Builder) rebuild(changed []string) (*Site, error) {
-	var ch changes
 	if b.memo != nil && changed != nil {
-		ch = classify(b.opts.Source, b.memo, changed)
-		if site, ok := b.quick(ch); ok {
-			b.last = site
-			return site, nil
+		if edited, ok := inPlace(b.opts.Source, b.memo, changed); ok {
+			if site, ok := b.quick(edited); ok {
+				b.last = site
+				return site, nil
+			}
 		}
-	} else {
-		ch.walk = true
 	}
 	run := &buildRun{opts: b.opts, memo: b.memo, probs: &problems{}}
-	site, memo, err := run.build(ch)
+	site, memo, err := run.build()
 	if err != nil {
 		return nil, err
 	}

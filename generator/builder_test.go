@@ -302,26 +302,6 @@ func TestBuilderKeepsLastGoodSite(t *testing.T) {
 	}
 }
 
-// TestWalkOrderIsPathOrder checks that comparePaths, by which a Builder
-// puts a new file among the others, orders the files of content/ as the
-// walk lists them.
-func TestWalkOrderIsPathOrder(t *testing.T) {
-	files := smallSite()
-	for _, name := range []string{"a-b/_index.md", "a-b/x.md", "a/b/_index.md", "a/b/c.md", "a/ba.md", "a.md", "ab/_index.md", "ab/z.md"} {
-		files["content/"+name] = "---\ntitle: " + name + "\n---\n"
-	}
-	dir := writeSite(t, files)
-	run := &buildRun{opts: siteOptions(dir), probs: &problems{}}
-	l := &loader{fsys: run.opts.Source, name: "site", probs: run.probs}
-	_, order := run.loadAll(l)
-	if len(order) < 10 {
-		t.Fatalf("the walk found %d files", len(order))
-	}
-	if !slices.IsSortedFunc(order, comparePaths) {
-		t.Errorf("the walk's order is not comparePaths's:\n%s", strings.Join(order, "\n"))
-	}
-}
-
 // TestBuilderRemembersAFailedEdit: a file saved with an error, then
 // another file saved, must not build from the first file's old bytes
 // (which would hide the error it still has), by the quick path or the

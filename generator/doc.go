@@ -70,8 +70,8 @@
 // # Rebuilding
 //
 // A Builder keeps what its last good build made (its memo), for `wizard
-// serve`. Rebuild is told which files changed; classify (changes.go)
-// sorts them once, for both ways of rebuilding:
+// serve`. Rebuild is told which files changed; inPlace (changes.go)
+// tells whether the quick path can take them:
 //
 //   - The quick path (quick.go) takes a save of node files that keep
 //     their place: each was read by the last build, and its slug and
@@ -81,12 +81,11 @@
 //     that may show them and whose signature changed, and puts the
 //     overview together from the frames of its subtrees, drawing anew
 //     only those of the nodes whose tree changed and the nodes above them.
-//   - Every other save takes the ordinary build, with the memo: files
-//     whose bytes did not change are not parsed again, a body is not
-//     rendered again when its bytes, folder and links are the same, and a
-//     page is not rendered again when its signature (all it shows) is.
-//     Only the files named are read, unless a folder or a symbolic link
-//     is involved, when content/ is walked.
+//   - Every other save takes the ordinary build, with the memo: it walks
+//     content/ and reads every file, but a file whose bytes did not
+//     change is not parsed again, a body is not rendered again when its
+//     bytes, folder and links are the same, and a page is not rendered
+//     again when its signature (all it shows) is.
 //
 // Either way the result is byte for byte what a build from scratch makes,
 // or the same error: random saves and fuzzers compare them
@@ -95,16 +94,16 @@
 // wizards of bench/synth, on a two-core machine):
 //
 //	save of one answer          path      renders                                   1,000     10,000 nodes
-//	body text                   quick     its page                                  0.5 ms    1.6 ms
+//	body text                   quick     its page                                  0.4 ms    1.1 ms
 //	title                       quick     its page, its parent's                    0.3 ms    1.1 ms
-//	link title                  quick     the pages leading to it, the overview     1.6 ms    11.8 ms
-//	weight (a new order)        quick     its parent's page, the overview           0.4 ms    11.3 ms
-//	next added or taken out     quick     its page                                  0.5 ms    3.3 ms
-//	slug                        ordinary  the pages showing its address, overview   13.8 ms   143 ms
-//	new answer, then deleted    ordinary  its page, its parent's, the overview      15.6 ms   156 ms
-//	draft flag                  ordinary  as a new or a deleted answer              14.4 ms   150 ms
-//	the definitions             ordinary  every page                                21.1 ms   188 ms
-//	a new folder with its node  ordinary  its page, its parent's, the overview      24.9 ms   222 ms
+//	link title                  quick     the pages leading to it, the overview     1.4 ms    15.5 ms
+//	weight (a new order)        quick     its parent's page, the overview           0.4 ms    9.2 ms
+//	next added or taken out     quick     its page                                  0.3 ms    4.0 ms
+//	slug                        ordinary  the pages showing its address, overview   20 ms     249 ms
+//	new answer, then deleted    ordinary  its page, its parent's, the overview      21 ms     259 ms
+//	draft flag                  ordinary  as a new or a deleted answer              22 ms     244 ms
+//	the definitions             ordinary  every page                                28 ms     311 ms
+//	a new folder with its node  ordinary  its page, its parent's, the overview      23 ms     249 ms
 //
 // (TMPDIR=/dev/shm go test -run '^$' -bench RebuildOneFile -benchtime
 // 15x -count 3 ./generator: the median of three.)

@@ -24,16 +24,15 @@ type buildRun struct {
 // build runs the phases of a build, each in a file of its own:
 //
 //	settings  settings.go, i18n.go, theme.go: site.yaml, strings, templates
-//	load      load.go, builder_load.go: the files of content/
+//	load      load.go, builder_load.go: every file of content/
 //	graph     graph.go: the tree, addresses, choices, prev and next
 //	bodies    bodies.go: the Markdown of every node
 //	pages     pages.go, render.go, chrome.go: one page per node, and the 404 page
 //	overview  overview.go: the map of the whole wizard
 //	write     pipeline.go: the other files, minified, and everything to the sink
 //
-// ch says what changed since the memo's build (a walk of everything when
-// ch.walk). Without an out, the files stay in the Site's Files.
-func (run *buildRun) build(ch changes) (*Site, *buildMemo, error) {
+// Without an out, the files stay in the Site's Files.
+func (run *buildRun) build() (*Site, *buildMemo, error) {
 	probs := run.probs
 	mem := &memorySink{files: map[string][]byte{}}
 	if run.out == nil {
@@ -46,7 +45,7 @@ func (run *buildRun) build(ch changes) (*Site, *buildMemo, error) {
 	}, probs)
 
 	l := &loader{fsys: run.opts.Source, name: run.opts.SourceName, drafts: run.opts.Drafts, probs: probs}
-	files, order := run.load(l, ch)
+	files := run.load(l)
 	w := buildGraph(l.src, l)
 	if w.root == nil {
 		return nil, nil, probs.err()
@@ -54,7 +53,7 @@ func (run *buildRun) build(ch changes) (*Site, *buildMemo, error) {
 	if settings.Title == "" {
 		settings.Title = w.root.Title
 	}
-	memo := run.newMemo(files, order, l.src, env, len(w.nodes))
+	memo := run.newMemo(files, l.src, env, len(w.nodes))
 	r := &pageRenderer{
 		site: &settings, t: t, tmpl: tmpl, w: w, md: newMarkdown(icons, t), loader: l, devScript: run.opts.DevScript,
 		bodies: make(map[*Node]renderedBody, len(w.nodes)), definitions: map[string]definitionsData{},
@@ -95,8 +94,8 @@ func (run *buildRun) build(ch changes) (*Site, *buildMemo, error) {
 
 // newMemo starts the memo of this build with what was loaded. A build
 // that keeps nothing gets a memo without files, bodies and pages.
-func (run *buildRun) newMemo(files map[string]memoFile, order []string, src *source, env [32]byte, nodes int) *buildMemo {
-	memo := &buildMemo{order: order, dirs: src.dirs, links: src.links, env: env}
+func (run *buildRun) newMemo(files map[string]memoFile, src *source, env [32]byte, nodes int) *buildMemo {
+	memo := &buildMemo{links: src.links, env: env}
 	if run.keep {
 		memo.files = files
 		memo.bodies = make(map[string]memoBody, nodes)

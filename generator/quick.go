@@ -19,14 +19,14 @@ import (
 // changed, on the last build's graph, and puts the overview together
 // from its pieces.
 //
-// It is a few steps, after classify: read the files, apply them to the
+// It is a few steps, after inPlace: read the files, apply them to the
 // graph, render, and commit to the memo; a deferred undo takes the edits out of the
 // graph when a step gives up. ok is false when the save is of another
 // kind, when the start page's title changed (every page shows it), or
 // when something is wrong: the ordinary build then says all that is
 // wrong, not only what the edited files show.
-func (b *Builder) quick(ch changes) (site *Site, ok bool) {
-	if b.last == nil || !ch.inPlace() {
+func (b *Builder) quick(edited []string) (site *Site, ok bool) {
+	if b.last == nil {
 		return nil, false
 	}
 	q := &quickRun{memo: b.memo, r: b.memo.renderer, saved: map[*Node]Node{}, bodies: map[*Node]renderedBody{}}
@@ -41,7 +41,7 @@ func (b *Builder) quick(ch changes) (site *Site, ok bool) {
 			q.undo()
 		}
 	}()
-	edits, ok := q.read(ch.edited)
+	edits, ok := q.read(edited)
 	if !ok {
 		return nil, false
 	}
