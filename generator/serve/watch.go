@@ -99,20 +99,6 @@ func (w *watcher) signalPath(name string) {
 	w.wake()
 }
 
-// signalTree tells the build loop that everything below the new folder
-// dir changed.
-func (w *watcher) signalTree(dir string) {
-	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
-		if err == nil {
-			w.signalPath(p)
-		}
-		return nil // what went meanwhile is an event of its own
-	})
-	if err != nil {
-		w.signal()
-	}
-}
-
 // take returns what changed since the last take: the paths, or nil when
 // the build must read every file.
 func (w *watcher) take() []string {
@@ -216,19 +202,17 @@ func (w *watcher) loop() {
 			if ev.Op.Has(fsnotify.Create) {
 				if info, err := os.Lstat(ev.Name); err == nil && (info.IsDir() || info.Mode()&fs.ModeSymlink != 0) {
 					// Watch the new folder first: files written in it
-					// from now on are seen, and those written before
-					// are named with it (a folder of files alone may
-					// take the quick path). A symbolic link, which may
-					// lead anywhere, is read by a full build.
+					// from now on are seen. Named as it is, it has the
+					// build walk content/, which finds the files written
+					// in it before. A symbolic link, which may lead
+					// anywhere, is read by a full build.
 					if err := w.addTree(ev.Name); err != nil {
 						w.fsw.Close()
 						w.fallBack(err.Error())
 						w.signal()
 						return
 					}
-					if info.IsDir() {
-						w.signalTree(ev.Name)
-					} else {
+					if !info.IsDir() {
 						w.signal()
 					}
 				}
