@@ -137,34 +137,20 @@ func (r *pageRenderer) definitionsFor(dir string) definitionsData {
 	}
 	key, d := anyFolder, definitionsData{}
 	if def := r.w.definitions; def != nil {
-		var relative bool
-		if d, relative = r.renderDefinitions(def, dir, r.loader.probs); relative {
-			key = dir
+		bc := &bodyContext{
+			file: r.loader.displayPath(def.File), dir: def.dir(), pageDir: dir,
+			resolve: r.w.resolve, probs: r.loader.probs, src: def.body,
+		}
+		d = definitionsData{Title: def.Title, Body: r.md.render(bc).Content}
+		if bc.relative {
+			key = dir // a link in them is relative to the folder
 		}
 	}
-	d.sign()
-	r.definitions[key] = d
-	return d
-}
-
-// renderDefinitions renders the definitions node def for pages in the
-// output folder dir; relative is true when a link in them is relative to
-// that folder (else they are the same for every page). Problems go to
-// probs. The result is not signed.
-func (r *pageRenderer) renderDefinitions(def *Node, dir string, probs *problems) (d definitionsData, relative bool) {
-	bc := &bodyContext{
-		file: r.loader.displayPath(def.File), dir: def.dir(), pageDir: dir,
-		resolve: r.w.resolve, probs: probs, src: def.body,
-	}
-	d = definitionsData{Title: def.Title, Body: r.md.render(bc).Content}
-	return d, bc.relative
-}
-
-// sign sets the definitions' signature, from their title and HTML.
-func (d *definitionsData) sign() {
 	s := newSigner([32]byte{})
 	s.str(d.Title, string(d.Body))
 	d.key = s.sum()
+	r.definitions[key] = d
+	return d
 }
 
 // prettyPath drops index.html from a page path, for canonical addresses.
