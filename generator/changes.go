@@ -1,6 +1,7 @@
 package generator
 
 import (
+	"errors"
 	"io/fs"
 	"path"
 	"strings"
@@ -9,8 +10,8 @@ import (
 // inPlace sorts the paths that a save names (slash-separated, in the
 // site root) for the quick path: the node files of the last good build
 // that it edited, still plain files. A path in content/ that the walk
-// leaves out (an editor's backup, a file in an _underscore folder) is
-// dropped. ok is false when the save holds anything else: a new or
+// leaves out (an editor's backup, a file in an _underscore folder), or
+// that came and went since the last build, is dropped. ok is false when the save holds anything else: a new or
 // deleted file, a file that is not a node, the definitions, a folder, a
 // symbolic link, or a file of the settings, strings or theme. The
 // ordinary build, which reads everything, takes those.
@@ -21,21 +22,34 @@ func inPlace(fsys fs.FS, memo *buildMemo, changed []string) (edited []string, ok
 	for _, c := range changed {
 		rel, inContent := strings.CutPrefix(c, contentDir+"/")
 		_, known := memo.files[rel]
-		switch {
-		case !inContent:
-			return nil, false
-		case !known && !walked(rel):
-			continue
-		case !known || rel == definitionsFile || path.Ext(rel) != ".md":
+		if !inContent {
 			return nil, false
 		}
+		if !known && !walked(rel) {
+			continue
+		}
 		// Lstat: a file become a symbolic link needs the walk's checks.
-		if info, err := fs.Lstat(fsys, c); err != nil || !info.Mode().IsRegular() {
+		info, err := fs.Lstat(fsys, c)
+		switch {
+		case !known && errors.Is(err, fs.ErrNotExist) && !holdsFiles(memo, rel):
+			continue // came and went: an editor's temporary file
+		case !known || err != nil || !info.Mode().IsRegular() || rel == definitionsFile || path.Ext(rel) != ".md":
 			return nil, false
 		}
 		edited = append(edited, rel)
 	}
 	return edited, true
+}
+
+// holdsFiles reports whether rel was a folder of files that the last
+// build read.
+func holdsFiles(memo *buildMemo, rel string) bool {
+	for f := range memo.files {
+		if strings.HasPrefix(f, rel+"/") {
+			return true
+		}
+	}
+	return false
 }
 
 // walked reports whether the walk of content/ reads what is at rel, a

@@ -298,3 +298,30 @@ func FuzzBuilderFrontMatterEdits(f *testing.F) {
 		}
 	})
 }
+
+// TestQuickPathSkipsTemporaryFiles saves a body as editors and sed do:
+// through a temporary file, renamed over the node file, so that the hint
+// names a file that came and went. The quick path takes the save, and
+// renders the page alone.
+func TestQuickPathSkipsTemporaryFiles(t *testing.T) {
+	dir, b := builtSite(t, smallSite())
+	memo := b.memo
+	site := rebuildStep(t, b, dir, "content/a/een.md", "---\ntitle: Een\nweight: 1\n---\n\nNieuwe tekst.\n", "")
+	if site == nil {
+		t.Fatal("no site")
+	}
+	edit := "---\ntitle: Een\nweight: 1\n---\n\nAndere tekst.\n"
+	if err := os.WriteFile(filepath.Join(dir, "content/a/een.md"), []byte(edit), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	site, err := b.Rebuild([]string{"content/a/sedX1b2c3", "content/a/een.md"})
+	if err := sameAsScratch(t, dir, site, err); err != nil {
+		t.Fatal(err)
+	}
+	if b.memo != memo {
+		t.Error("the save took the ordinary build")
+	}
+	if site.Rendered != 1 || !strings.Contains(string(site.Files["a/een/index.html"]), "Andere tekst.") {
+		t.Errorf("rendered %d pages; a/een/index.html shows the edit: %v", site.Rendered, strings.Contains(string(site.Files["a/een/index.html"]), "Andere tekst."))
+	}
+}
