@@ -203,7 +203,7 @@ func (p *phases) markdown(l *loader, w *wizard) *pageRenderer {
 	r := &pageRenderer{
 		site: &p.settings, t: p.t, tmpl: p.tmpl, w: w, md: md, loader: l,
 		bodies: map[*Node]renderedBody{}, definitions: map[string]definitionsData{},
-		builtIn: !p.tmpl.modified, icons: p.icons,
+		builtIn: !p.tmpl.modified,
 	}
 	for _, n := range w.nodes {
 		bc := &bodyContext{

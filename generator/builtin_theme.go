@@ -5,14 +5,13 @@ import (
 	"slices"
 )
 
-// The built-in theme's templates, written in Go: what templates/*.html
-// make once minified and escaped by html/template, byte for byte
-// (TestBuiltInThemeIsTheTemplates, FuzzGenerate). They are used while
-// the site has no template of its own; then the templates are not even
-// parsed. html/template calls every escaper of every value by
-// reflection: on a wizard of 10,000 nodes that was a quarter of the
-// build, and on the eGov site a sixth of the process, with parsing and
-// escaping the templates on their first run.
+// The built-in theme's page of a node, written in Go: what page.html and
+// the templates it calls make once minified and escaped by html/template,
+// byte for byte (TestBuiltInThemeIsTheTemplates, FuzzGenerate). It is
+// used while the site has no template of its own. html/template calls
+// every escaper of every value by reflection: with the templates alone,
+// a cold build of 10,000 nodes takes about 1.5 times as long (see the
+// package manual, Templates).
 //
 // A change to a built-in template needs the same change here: the tests
 // fail until it is made. Each function below names the templates it
@@ -114,45 +113,6 @@ func appendSequenceLink(b []byte, l *navLink, rel, dir string) []byte {
 	return append(b, `</a>`...)
 }
 
-// builtIn404 appends the 404 page: 404.html.
-func (r *pageRenderer) builtIn404(b []byte, d *pageData) ([]byte, error) {
-	b, bottom, err := appendTop(b, d, 1024)
-	if err != nil {
-		return nil, err
-	}
-	b = append(b, `<main id="main" tabindex="-1"><div class="heading"><h1>`...)
-	b = appendHTML(b, d.T.NotFoundTitle)
-	b = append(b, `</h1></div><div class="content"><p>`...)
-	b = appendHTML(b, d.T.NotFoundText)
-	b = append(b, `</p><p><a href="`...)
-	b = appendURL(b, d.Home.Href)
-	b = append(b, `">`...)
-	b = appendHTML(b, d.T.ToStart)
-	b = append(b, `</a></p></div></main>`...)
-	return append(b, bottom...), nil
-}
-
-// builtInOverview appends the overview page: overview.html.
-func (r *pageRenderer) builtInOverview(b []byte, d *overviewData) ([]byte, error) {
-	b, bottom, err := appendTop(b, d.pageData, 1024+len(d.Map)+len(d.List))
-	if err != nil {
-		return nil, err
-	}
-	b = appendCrumbs(b, d.pageData)
-	b = append(b, `<main id="main" tabindex="-1"><div class="heading"><h1>`...)
-	b = appendHTML(b, d.T.OverviewTitle)
-	b = append(b, `</h1></div><div class="content"><p>`...)
-	b = appendHTML(b, d.T.OverviewIntro)
-	b = append(b, `</p></div><div class="overview">`...)
-	b = append(b, d.Map...)
-	b = append(b, `</div><details class="overview-list"><summary>`...)
-	b = appendHTML(b, d.T.OverviewAsList)
-	b = append(b, `</summary>`...)
-	b = append(b, d.List...)
-	b = append(b, `</details></main>`...)
-	return append(b, bottom...), nil
-}
-
 // appendTop appends the top of a page, up to its breadcrumbs: top.html
 // and head.html, with the title bar that the chrome renders once. It
 // grows b first for the top, the bottom and more bytes, and returns the
@@ -216,119 +176,4 @@ func appendCrumbs(b []byte, d *pageData) []byte {
 		b = append(b, `</a></li>`...)
 	}
 	return append(b, `</ol></nav>`...)
-}
-
-// builtInPart renders a template of the chrome: titlebar.html, or
-// bottom.html with footer.html and definitions.html. It reports false
-// for any other name.
-func (c *chromeData) builtInPart(name string) (template.HTML, bool) {
-	var b []byte
-	switch name {
-	case "titlebar.html":
-		b = c.appendTitlebar(make([]byte, 0, 2048))
-	case "bottom.html":
-		b = c.appendBottomPart(make([]byte, 0, 2048+len(c.Definitions.Body)))
-	default:
-		return "", false
-	}
-	return template.HTML(b), true
-}
-
-// appendTitlebar appends titlebar.html.
-func (c *chromeData) appendTitlebar(b []byte) []byte {
-	b = append(b, `<header class="titlebar"><div class="bar"><div class="brand"><p class="site-title">`...)
-	b = appendHTML(b, c.Site.Title)
-	if c.Site.Tagline != "" {
-		b = append(b, ` <span class="tagline">`...)
-		b = appendHTML(b, c.Site.Tagline)
-		b = append(b, `</span>`...)
-	}
-	b = append(b, `</p>`...)
-	if c.Site.Subtitle != "" {
-		b = append(b, `<p class="site-subtitle">`...)
-		b = appendHTML(b, c.Site.Subtitle)
-		b = append(b, `</p>`...)
-	}
-	b = append(b, `</div><div class="tools"><a class="tool" href="`...)
-	b = appendURL(b, c.Home.Href)
-	b = append(b, '"')
-	if c.Home.Current {
-		b = append(b, ` aria-current="page"`...)
-	}
-	b = append(b, '>')
-	b = append(b, c.icons["home"]...)
-	b = append(b, `<span class="tool-label">`...)
-	b = appendHTML(b, c.T.Home)
-	b = append(b, `</span></a>`...)
-	if c.Back != nil {
-		b = append(b, "\n"+`<a class="tool" href="`...)
-		b = appendURL(b, c.Back.Href)
-		b = append(b, `">`...)
-		b = append(b, c.icons["back"]...)
-		b = append(b, `<span class="tool-label">`...)
-		b = appendHTML(b, c.T.Back)
-		b = append(b, `</span></a>`...)
-	}
-	if c.Definitions.Title != "" {
-		b = append(b, "\n"+`<button type="button" class="tool" popovertarget="definitions">`...)
-		b = append(b, c.icons["definitions"]...)
-		b = append(b, `<span class="tool-label">`...)
-		b = appendHTML(b, c.T.Definitions)
-		b = append(b, `</span></button>`...)
-	}
-	return append(b, `</div></div></header>`...)
-}
-
-// appendDefinitions appends the definitions popup d: definitions.html.
-func (c *chromeData) appendDefinitions(b []byte, d definitionsData) []byte {
-	b = append(b, `<div id="definitions" class="definitions" popover role="dialog" aria-labelledby="definitions-title"><div class="definitions-head"><h2 id="definitions-title">`...)
-	b = appendHTML(b, d.Title)
-	b = append(b, `</h2><button type="button" class="close" popovertarget="definitions" popovertargetaction="hide">`...)
-	b = append(b, c.icons["close"]...)
-	b = append(b, `<span class="tool-label">`...)
-	b = appendHTML(b, c.T.Close)
-	b = append(b, `</span></button></div><div class="definitions-body">`...)
-	b = append(b, d.Body...)
-	return append(b, `</div></div>`...)
-}
-
-// appendBottomPart appends bottom.html, footer.html and definitions.html.
-func (c *chromeData) appendBottomPart(b []byte) []byte {
-	b = append(b, `</div><footer class="footer"><div class="footer-inner">`...)
-	if c.Contact != nil {
-		b = append(b, `<p>`...)
-		b = appendHTML(b, c.T.Contact)
-		b = append(b, ` <a class="external" href="`...)
-		b = appendURL(b, c.Contact.Href)
-		b = append(b, `">`...)
-		b = append(b, c.icons["external"]...)
-		b = appendHTML(b, c.Contact.Label)
-		b = append(b, `<span class="visually-hidden"> `...)
-		b = appendHTML(b, c.T.External)
-		b = append(b, `</span></a>.</p>`...)
-	}
-	b = append(b, `<p class="footer-overview"><a href="`...)
-	b = appendURL(b, c.overviewHref)
-	b = append(b, '"')
-	if c.overviewCurrent {
-		b = append(b, ` aria-current="page"`...)
-	}
-	b = append(b, '>')
-	b = appendHTML(b, c.T.OverviewTitle)
-	b = append(b, `</a></p></div></footer>`...)
-	if c.Definitions.Title != "" {
-		b = c.appendDefinitions(b, c.Definitions)
-	}
-	return c.appendPageEnd(b)
-}
-
-// appendPageEnd appends what follows the definitions popup, to the end
-// of the page: the live-reload script, if any, and the end tags.
-func (c *chromeData) appendPageEnd(b []byte) []byte {
-	if c.DevScript != "" {
-		b = append(b, `<script src="`...)
-		b = appendURL(b, c.DevScript)
-		b = append(b, `"></script>`...)
-	}
-	return append(b, `</body></html>`...)
 }

@@ -32,8 +32,6 @@ type chromeData struct {
 	overviewCurrent bool              // the page is the overview
 	assets          map[string]string // theme assets by name, as hrefs from these pages
 	tmpl            *themeTemplates
-	icons           map[string]string // the theme's icons, for builtInPart
-	builtIn         bool              // the templates are the built-in theme's: builtInPart renders them
 
 	mu    sync.Mutex
 	parts map[string]template.HTML // rendered templates by name
@@ -60,12 +58,6 @@ func (c *chromeData) Render(name string) (template.HTML, error) {
 	defer c.mu.Unlock()
 	if html, ok := c.parts[name]; ok {
 		return html, nil
-	}
-	if c.builtIn {
-		if html, ok := c.builtInPart(name); ok {
-			c.keep(name, html)
-			return html, nil
-		}
 	}
 	var b strings.Builder
 	if err := c.tmpl.execute(&b, name, c); err != nil {
@@ -136,8 +128,6 @@ func (r *pageRenderer) chromeFor(dir string, home navLink, back *navLink, overvi
 		overviewCurrent: overviewCurrent,
 		assets:          make(map[string]string, len(hrefs)),
 		tmpl:            r.tmpl,
-		icons:           r.icons,
-		builtIn:         r.builtIn,
 	}
 	for i, name := range r.chromes.assets {
 		c.assets[name] = hrefs[i]

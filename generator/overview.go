@@ -123,12 +123,8 @@ func (r *pageRenderer) overview(files map[string][]byte, frames overviewFrames) 
 	return 1
 }
 
-// renderOverview makes the overview page: overview.html, or the same
-// bytes from builtInOverview.
+// renderOverview makes the overview page: overview.html.
 func (r *pageRenderer) renderOverview(d *overviewData) ([]byte, error) {
-	if r.builtIn {
-		return r.builtInOverview(nil, d)
-	}
 	var buf bytes.Buffer
 	buf.Grow(len(d.Map) + len(d.List) + 64<<10)
 	if err := r.tmpl.execute(&buf, "overview.html", d); err != nil {

@@ -57,7 +57,7 @@ func (run *buildRun) build() (*Site, *buildMemo, error) {
 	r := &pageRenderer{
 		site: &settings, t: t, tmpl: tmpl, w: w, md: newMarkdown(icons, t), loader: l, devScript: run.opts.DevScript,
 		bodies: make(map[*Node]renderedBody, len(w.nodes)), definitions: map[string]definitionsData{},
-		builtIn: tmpl != nil && !tmpl.modified && !run.opts.templatePages, icons: icons,
+		builtIn: tmpl != nil && !tmpl.modified && !run.opts.templatePages,
 	}
 	run.renderBodies(r, memo)
 	w.checkReachable(l)

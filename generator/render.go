@@ -68,7 +68,6 @@ type pageRenderer struct {
 	// builtIn is whether the theme's templates are the built-in ones:
 	// then builtin_theme.go writes the pages, not the templates.
 	builtIn bool
-	icons   map[string]string // the theme's icons by name, inline SVG
 }
 
 func (r *pageRenderer) link(from string, n *Node, label string) navLink {
@@ -165,13 +164,9 @@ func prettyPath(p string) string {
 	return p
 }
 
-// render404 makes the 404 page: 404.html, or the same bytes from
-// builtIn404.
+// render404 makes the 404 page: 404.html.
 func (r *pageRenderer) render404() ([]byte, error) {
 	d := r.notFound()
-	if r.builtIn {
-		return r.builtIn404(nil, d)
-	}
 	var buf bytes.Buffer
 	if err := r.tmpl.execute(&buf, "404.html", d); err != nil {
 		return nil, err

@@ -140,9 +140,9 @@ func (t *themeLayers) icons(probs *problems) map[string]string {
 // about a fifth of its build. The templates as written are parsed only
 // for an error, so that it names the writer's line.
 //
-// When every template is the built-in theme's, builtin_theme.go writes
-// the pages, and the templates are parsed only if something runs one
-// (a test does): they are known to parse.
+// The templates are parsed when one first runs, once: when every
+// template is the built-in theme's, builtin_theme.go writes the pages of
+// the nodes, and the templates make the rest.
 func (t *themeLayers) templates(funcs template.FuncMap, probs *problems) *themeTemplates {
 	tt := &themeTemplates{funcs: funcs, display: map[string]string{}}
 	for _, name := range t.list("templates") {
