@@ -94,16 +94,16 @@
 // wizards of bench/synth, on a two-core machine):
 //
 //	save of one answer          path      renders                                   1,000     10,000 nodes
-//	body text                   quick     its page                                  0.4 ms    1.1 ms
-//	title                       quick     its page, its parent's                    0.3 ms    1.1 ms
-//	link title                  quick     the pages leading to it, the overview     1.4 ms    15.5 ms
-//	weight (a new order)        quick     its parent's page, the overview           0.4 ms    9.2 ms
-//	next added or taken out     quick     its page                                  0.3 ms    4.0 ms
-//	slug                        ordinary  the pages showing its address, overview   20 ms     249 ms
-//	new answer, then deleted    ordinary  its page, its parent's, the overview      21 ms     259 ms
-//	draft flag                  ordinary  as a new or a deleted answer              22 ms     244 ms
-//	the definitions             ordinary  every page                                28 ms     311 ms
-//	a new folder with its node  ordinary  its page, its parent's, the overview      23 ms     249 ms
+//	body text                   quick     its page                                  0.3 ms    0.6 ms
+//	title                       quick     its page, its parent's                    0.3 ms    0.7 ms
+//	link title                  quick     the pages leading to it, the overview     1.4 ms    11.8 ms
+//	weight (a new order)        quick     its parent's page, the overview           0.2 ms    10.8 ms
+//	next added or taken out     quick     its page                                  0.4 ms    1.6 ms
+//	slug                        ordinary  the pages showing its address, overview   21 ms     188 ms
+//	new answer, then deleted    ordinary  its page, its parent's, the overview      22 ms     217 ms
+//	draft flag                  ordinary  as a new or a deleted answer              21 ms     236 ms
+//	the definitions             ordinary  every page                                30 ms     249 ms
+//	a new folder with its node  ordinary  its page, its parent's, the overview      19 ms     196 ms
 //
 // (TMPDIR=/dev/shm go test -run '^$' -bench RebuildOneFile -benchtime
 // 15x -count 3 ./generator: the median of three.)
