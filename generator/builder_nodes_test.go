@@ -135,14 +135,11 @@ func FuzzBuilderNodesComeAndGo(f *testing.F) {
 }
 
 // TestBuilderSlugsAndDrafts checks edits of an answer's slug and draft
-// flag while serving. A new slug moves the page: the quick path renders
-// it at its new address, its parent's page, the pages whose choices,
-// prev, next or body lead to it, and the overview, and deletes the old
-// page. An answer that becomes a draft goes, and one that stops being a
-// draft comes, as a deleted or a new answer does. What the quick path
-// leaves (a folder's slug, a link in the definitions, a taken address)
-// is built the usual way. After every step the output is a build from
-// scratch's.
+// flag while serving. A new slug moves the page, an answer that becomes
+// a draft goes, and one that stops being a draft comes: all take the
+// ordinary build. Saves in between that keep every page's place (a body,
+// a next, a file saved again as it was) take the quick path. After
+// every step the output is a build from scratch's.
 func TestBuilderSlugsAndDrafts(t *testing.T) {
 	files := smallSite()
 	files["content/a/drie.md"] = "---\ntitle: Drie\nweight: 3\nnext: twee.md\n---\n\nDrie.\n"
@@ -218,12 +215,10 @@ func TestBuilderSlugsAndDrafts(t *testing.T) {
 }
 
 // TestBuilderDefinitionsEdits checks saves of the definitions, which
-// every page shows in its popup. With the built-in theme and definitions
-// that are the same on every page, the quick path puts the new popup in
-// the place of the old in each page; a relative link in them, which
-// differs from folder to folder, a draft flag, the file gone and a
-// theme of one's own take the usual build. After every step the output
-// is a build from scratch's.
+// every page shows in its popup: each takes the ordinary build, with the
+// built-in theme or one's own, with or without a relative link in them,
+// a draft flag or the file gone. After every step the output is a build
+// from scratch's.
 func TestBuilderDefinitionsEdits(t *testing.T) {
 	const defs = "content/_definitions.md"
 	with := func(title, body string) string { return "---\ntitle: " + title + "\n---\n\n" + body + "\n" }
@@ -286,7 +281,7 @@ func TestBuilderDefinitionsEdits(t *testing.T) {
 		memo := b.memo
 		site := rebuildStep(t, b, dir, defs, with("Definities", "Term\n: eigen thema"), "")
 		if b.memo == memo {
-			t.Error("the quick path took a theme of one's own")
+			t.Error("the quick path took the definitions")
 		}
 		if site != nil && !strings.Contains(string(site.Files["a/een/index.html"]), "eigen thema") {
 			t.Error("the page lacks the new definitions")
@@ -294,13 +289,10 @@ func TestBuilderDefinitionsEdits(t *testing.T) {
 	})
 }
 
-// TestBuilderNewFolders checks new folders while serving. A folder new
-// since the last build, below one it read and holding node files alone,
-// takes the quick path: its node is placed below its parent folder's,
-// and what else it holds below its node; so does a node that comes in a
-// folder the last build found empty. A folder in a new folder, or one
-// holding another file, takes the usual build. After every step the
-// output is a build from scratch's.
+// TestBuilderNewFolders checks new folders while serving: each takes the
+// ordinary build, which walks content/, but for folders that the walk
+// leaves out (_concept, .oud, a folder of backups), which change nothing.
+// After every step the output, and the memo, are a build from scratch's.
 func TestBuilderNewFolders(t *testing.T) {
 	menu := func(title string) string { return "---\ntitle: " + title + "\n---\n\nKies.\n" }
 	answer := func(title string) string { return "---\ntitle: " + title + "\n---\n\nTekst van " + title + ".\n" }
@@ -413,10 +405,10 @@ func TestBuilderNewFolders(t *testing.T) {
 	}
 }
 
-// TestBuilderDraftsBuilt checks the quick path of a Builder that builds
-// drafts (serve --drafts): a draft is a page like any other, so a new
-// slug moves it, and a draft flag that comes or goes takes the usual
-// build. Each rebuild must make what a build from scratch makes.
+// TestBuilderDraftsBuilt checks a Builder that builds drafts (serve
+// --drafts): a draft is a page like any other, so an edit of its text
+// takes the quick path, and a new slug or a draft flag that comes or
+// goes the ordinary build. Each rebuild must make what a build from scratch makes.
 func TestBuilderDraftsBuilt(t *testing.T) {
 	files := smallSite()
 	files["content/a/drie.md"] = "---\ntitle: Drie\ndraft: true\n---\n\nDrie.\n"
