@@ -119,9 +119,9 @@
 // weights, the nodes a body links to): with them, the signatures also
 // hold all that .Node leads to of every node, so that any change to it
 // renders every page again, and the quick path gives way to the ordinary
-// build, while an edit of a body's text alone renders its page. Left out
-// are the lines of other nodes' external links (.Line), which are for
-// messages and move with every line written above them.
+// build, while an edit of a body's text alone renders its page. The line
+// of an external link, which moves with every line written above it, is
+// for messages (ExternalLine), and templates cannot show it.
 //
 // # Templates
 //

@@ -105,7 +105,7 @@ func (bc *bodyContext) link(l *ast.Link) {
 	case linkBad:
 		bc.problem(l, "link %q: %s", dest, msg)
 	case linkExternal:
-		bc.external = append(bc.external, ExternalLink{URL: dest, Line: nodeLine(l, bc.src)})
+		bc.external = append(bc.external, ExternalLink{URL: dest, line: nodeLine(l, bc.src)})
 		replace(l, &externalLink{Destination: dest})
 	case linkRelative:
 		t, href, ok := bc.resolveRelative(l, dest)
@@ -130,7 +130,7 @@ func (bc *bodyContext) autoLink(a *ast.AutoLink) {
 		bc.problem(a, "link %q: %s", dest, msg)
 		return
 	}
-	bc.external = append(bc.external, ExternalLink{URL: dest, Line: nodeLine(a, bc.src)})
+	bc.external = append(bc.external, ExternalLink{URL: dest, line: nodeLine(a, bc.src)})
 	ext := &externalLink{Destination: dest}
 	ext.AppendChild(ext, ast.NewString(a.Label(bc.src)))
 	a.Parent().ReplaceChild(a.Parent(), a, ext)

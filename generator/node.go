@@ -33,8 +33,14 @@ type Node struct {
 // ExternalLink is a link in a body that leaves the site.
 type ExternalLink struct {
 	URL  string // the address as written
-	Line int    // the line of the file where it stands
+	line int    // the line of the file where it stands, for messages (ExternalLine)
 }
+
+// ExternalLine is the line of the node's file where the link stands. It is a
+// function, not a field or method, so that templates cannot show it: it
+// moves with every line written above the link, which the quick path
+// of a rebuild does not render other pages for.
+func ExternalLine(e ExternalLink) int { return e.line }
 
 // HasBody reports whether the node's body holds any text.
 func (n *Node) HasBody() bool { return n.hasBody }

@@ -325,3 +325,17 @@ func TestQuickPathSkipsTemporaryFiles(t *testing.T) {
 		t.Errorf("rendered %d pages; a/een/index.html shows the edit: %v", site.Rendered, strings.Contains(string(site.Files["a/een/index.html"]), "Andere tekst."))
 	}
 }
+
+// TestTemplatesCannotShowLinkLines: the line of an external link moves
+// with every line written above it, which renders no other page, so a
+// template of one's own cannot show it; trying is an error at the
+// template's line.
+func TestTemplatesCannotShowLinkLines(t *testing.T) {
+	files := smallSite()
+	files["theme/templates/breadcrumbs.html"] = `<nav class="breadcrumbs">{{range .Node.External}}<i>{{.Line}}</i>{{end}}</nav>`
+	dir := writeSite(t, files)
+	_, err := Generate(siteOptions(dir))
+	if err == nil || !strings.Contains(err.Error(), "breadcrumbs.html:1") || !strings.Contains(err.Error(), "Line") {
+		t.Fatalf("error %v, want one at breadcrumbs.html:1 about Line", err)
+	}
+}

@@ -132,10 +132,10 @@ func warnings(nodes []*generator.Node, siteName string) []Problem {
 
 		for _, e := range n.External {
 			if msg := externalProblem(e.URL); msg != "" {
-				warn(n, e.Line, "external link %q: %s", e.URL, msg)
+				warn(n, generator.ExternalLine(e), "external link %q: %s", e.URL, msg)
 			}
 			if u, err := url.Parse(e.URL); err == nil && strings.EqualFold(u.Scheme, "http") {
-				warn(n, e.Line, "external link %q uses http://: use https:// when the site offers it, so that the visit stays private", e.URL)
+				warn(n, generator.ExternalLine(e), "external link %q uses http://: use https:// when the site offers it, so that the visit stays private", e.URL)
 			}
 		}
 	}
