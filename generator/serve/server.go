@@ -8,6 +8,7 @@ import (
 	"html/template"
 	"io/fs"
 	"mime"
+	"net"
 	"net/http"
 	"net/url"
 	"path"
@@ -50,6 +51,10 @@ func serveScript(w http.ResponseWriter, r *http.Request, name string, data []byt
 // ServeHTTP serves the last good site, the reload script and the event
 // stream. Only GET and HEAD are allowed.
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	if !s.allowedHost(r.Host) {
+		http.Error(w, "this preview answers requests for its own address only: open it at "+s.URL(), http.StatusForbidden)
+		return
+	}
 	if r.Method != http.MethodGet && r.Method != http.MethodHead {
 		w.Header().Set("Allow", "GET, HEAD")
 		http.Error(w, "method not allowed", http.StatusMethodNotAllowed)
@@ -105,6 +110,25 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	write(w, r, http.StatusOK, name, withVersion(name, data, snap.version))
+}
+
+// allowedHost reports whether the Host of a request names this server:
+// an IP address, localhost or a name below .localhost, or the host that
+// Config.Addr names. A page of another site that reaches the preview
+// through DNS rebinding comes with that site's name, and is refused, as
+// webpack-dev-server and Vite refuse hosts they were not told of.
+func (s *Server) allowedHost(host string) bool {
+	name, _, err := net.SplitHostPort(host)
+	if err != nil {
+		name = host // no port
+	}
+	name = strings.TrimSuffix(strings.Trim(name, "[]"), ".")
+	lower := strings.ToLower(name)
+	if net.ParseIP(name) != nil || lower == "localhost" || strings.HasSuffix(lower, ".localhost") {
+		return true
+	}
+	bind, _, _ := net.SplitHostPort(s.cfg.Addr)
+	return bind != "" && strings.EqualFold(name, bind)
 }
 
 // sitePath maps a request to a file of the built site. It refuses what

@@ -2,7 +2,6 @@ package serve
 
 import (
 	"bufio"
-	"github.com/wizardsite/wizard/internal/sitetest"
 	"io"
 	"maps"
 	"net"
@@ -13,6 +12,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/wizardsite/wizard/internal/sitetest"
 )
 
 // rawRequest sends a request line as written, without a client that
@@ -227,5 +228,63 @@ func TestAddMoves(t *testing.T) {
 				t.Errorf("addMoves changed the earlier map: %v", tt.earlier)
 			}
 		})
+	}
+}
+
+// TestHostHeader: the preview answers requests for its own address
+// only, so that a page of another site cannot read it through DNS
+// rebinding (a name of its own that resolves to 127.0.0.1).
+func TestHostHeader(t *testing.T) {
+	dir := t.TempDir()
+	sitetest.Write(t, dir, fixture)
+	r := startServer(t, dir, nil)
+	_, port, _ := net.SplitHostPort(r.ln.Addr().String())
+	tests := []struct {
+		host string
+		code int
+	}{
+		{"127.0.0.1:" + port, 200},
+		{"localhost:" + port, 200},
+		{"LOCALHOST", 200},
+		{"wizard.localhost:" + port, 200},
+		{"[::1]:" + port, 200},
+		{"127.0.0.1", 200},
+		{"evil.example:" + port, 403},
+		{"evil.example", 403},
+		{"localhost.evil.example:" + port, 403},
+		{"127.0.0.1.nip.io:" + port, 403},
+	}
+	for _, tt := range tests {
+		t.Run(tt.host, func(t *testing.T) {
+			req, err := http.NewRequest(http.MethodGet, r.URL(), nil)
+			if err != nil {
+				t.Fatal(err)
+			}
+			req.Host = tt.host
+			resp, err := http.DefaultClient.Do(req)
+			if err != nil {
+				t.Fatal(err)
+			}
+			body, _ := io.ReadAll(resp.Body)
+			resp.Body.Close()
+			if resp.StatusCode != tt.code {
+				t.Errorf("Host %q: status %d, want %d (%s)", tt.host, resp.StatusCode, tt.code, body)
+			}
+			if tt.code == 403 && strings.Contains(string(body), "Welkom") {
+				t.Errorf("Host %q: the refusal shows the site", tt.host)
+			}
+		})
+	}
+	for _, path := range []string{"/_wizard/events", "/_wizard/reload.js"} {
+		req, _ := http.NewRequest(http.MethodGet, r.URL()+strings.TrimPrefix(path, "/"), nil)
+		req.Host = "evil.example"
+		resp, err := http.DefaultClient.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		resp.Body.Close()
+		if resp.StatusCode != 403 {
+			t.Errorf("%s with Host evil.example: status %d, want 403", path, resp.StatusCode)
+		}
 	}
 }
