@@ -234,3 +234,37 @@ func swapDir(tmp, dir string, existed bool) error {
 	}
 	return os.RemoveAll(old)
 }
+
+// CheckOutsideContent refuses an output path out (a folder, or pack's
+// zip archive) inside the content folder of the site root root: every
+// build reads content/ whole, so it would read its own output back in,
+// more of it each time. Symbolic links on either path are followed as
+// far as they exist.
+func CheckOutsideContent(root, out string) error {
+	content := resolvedPath(filepath.Join(root, contentDir))
+	rel, err := filepath.Rel(content, resolvedPath(out))
+	if err != nil || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
+		return nil
+	}
+	return fmt.Errorf("output %s: it is inside %s, whose every file a build reads: the next build would read this output back in; choose a place outside %s",
+		out, filepath.Join(root, contentDir), contentDir+"/")
+}
+
+// resolvedPath is the absolute path p with the symbolic links of its
+// longest existing part resolved.
+func resolvedPath(p string) string {
+	abs, err := filepath.Abs(p)
+	if err != nil {
+		return filepath.Clean(p)
+	}
+	rest := ""
+	for dir := abs; ; dir = filepath.Dir(dir) {
+		if real, err := filepath.EvalSymlinks(dir); err == nil {
+			return filepath.Join(real, rest)
+		}
+		if filepath.Dir(dir) == dir {
+			return abs
+		}
+		rest = filepath.Join(filepath.Base(dir), rest)
+	}
+}

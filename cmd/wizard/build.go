@@ -55,6 +55,9 @@ func (f *siteFlags) produce(cmd *cobra.Command, out, defaultName, format string,
 	if out == "" {
 		out = filepath.Join(f.source, defaultName)
 	}
+	if err := generator.CheckOutsideContent(f.source, out); err != nil {
+		return err
+	}
 	start := time.Now()
 	site, err := write(opts, out)
 	if err != nil {

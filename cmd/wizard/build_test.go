@@ -91,6 +91,40 @@ func TestBuildRefusesForeignOut(t *testing.T) {
 	}
 }
 
+// TestOutputInsideContentRefused: an output inside content/ would be
+// read back in by every later build (7, 14, then 21 files), and pack
+// would zip the last zip; both are refused, and content/ stays as it
+// was.
+func TestOutputInsideContentRefused(t *testing.T) {
+	dir := writeFiles(t, map[string]string{"content/_index.md": "---\ntitle: Start\n---\n"})
+	if err := os.Symlink(filepath.Join(dir, "content"), filepath.Join(dir, "inhoud")); err != nil {
+		t.Fatal(err)
+	}
+	for _, args := range [][]string{
+		{"build", "--out", filepath.Join(dir, "content", "pub")},
+		{"build", "--out", filepath.Join(dir, "content")},
+		{"build", "--out", filepath.Join(dir, "inhoud", "pub")}, // through a link
+		{"pack", "--out", filepath.Join(dir, "content", "site.zip")},
+	} {
+		code, _, stderr := runCmd(append(args, "--source", dir)...)
+		if code != 1 || !strings.Contains(stderr, "read this output back in") {
+			t.Errorf("%v: exit %d, stderr %q: want a refusal", args, code, stderr)
+		}
+	}
+	entries, err := os.ReadDir(filepath.Join(dir, "content"))
+	if err != nil || len(entries) != 1 {
+		t.Errorf("content/ holds %d entries (%v), want its one node file", len(entries), err)
+	}
+	for _, args := range [][]string{
+		{"build", "--out", filepath.Join(dir, "public")},
+		{"build", "--out", filepath.Join(dir, "content-uit")},
+	} {
+		if code, _, stderr := runCmd(append(args, "--source", dir)...); code != 0 {
+			t.Errorf("%v: exit %d, stderr %q", args, code, stderr)
+		}
+	}
+}
+
 func TestHelpHasExamples(t *testing.T) {
 	root := newRootCmd(&bytes.Buffer{}, &bytes.Buffer{})
 	for _, c := range root.Commands() {
