@@ -2,6 +2,7 @@ package generator
 
 import (
 	"bufio"
+	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
 	"errors"
@@ -95,13 +96,8 @@ func (o *output) put(name string, data []byte) error {
 	o.sums[name] = hexSum
 	o.mu.Unlock()
 	full := filepath.Join(o.tmp, filepath.FromSlash(name))
-	if o.old[name] == hexSum {
-		prev := filepath.Join(o.dir, filepath.FromSlash(name))
-		if info, err := os.Lstat(prev); err == nil && info.Mode().IsRegular() && info.Size() == int64(len(data)) {
-			if os.Link(prev, full) == nil {
-				return nil
-			}
-		}
+	if o.old[name] == hexSum && o.sameOnDisk(name, data) && os.Link(filepath.Join(o.dir, filepath.FromSlash(name)), full) == nil {
+		return nil
 	}
 	if err := os.WriteFile(full, data, 0o644); err != nil {
 		return fmt.Errorf("output %s: %w", o.dir, err)
@@ -113,6 +109,19 @@ func (o *output) count() int {
 	o.mu.Lock()
 	defer o.mu.Unlock()
 	return len(o.sums)
+}
+
+// sameOnDisk reports whether the earlier output's file name holds data,
+// byte for byte: the manifest names what a build wrote, not what the
+// file holds now, which anyone may have edited since.
+func (o *output) sameOnDisk(name string, data []byte) bool {
+	prev := filepath.Join(o.dir, filepath.FromSlash(name))
+	info, err := os.Lstat(prev)
+	if err != nil || !info.Mode().IsRegular() || info.Size() != int64(len(data)) {
+		return false
+	}
+	old, err := os.ReadFile(prev)
+	return err == nil && bytes.Equal(old, data)
 }
 
 // mkdirs makes the folder d of tmp and its parents, each once. The lock

@@ -74,6 +74,15 @@ func TestWriteKeepsUnchangedFiles(t *testing.T) {
 	if got, _ := os.ReadFile(filepath.Join(out, "a/index.html")); string(got) != "<p>a" {
 		t.Errorf("a file edited by hand was kept: %q", got)
 	}
+	// So is one changed in place to bytes of the same size: the manifest
+	// says what the last build wrote, not what the file holds now.
+	os.WriteFile(filepath.Join(out, "index.html"), []byte("<p>START, CHANGED"), 0o644)
+	if err := writeFiles(out, second); err != nil {
+		t.Fatal(err)
+	}
+	if got, _ := os.ReadFile(filepath.Join(out, "index.html")); string(got) != "<p>start, changed" {
+		t.Errorf("a file edited by hand to the same size was kept: %q", got)
+	}
 	entries, _ := os.ReadDir(filepath.Dir(out))
 	if len(entries) != 1 {
 		t.Errorf("%d entries beside the output, want none", len(entries)-1)
