@@ -23,7 +23,7 @@ func awkwardSite() fstest.MapFS {
 	return fstest.MapFS{
 		"site.yaml": {Data: []byte("title: \"Tom & Jerry's <wizard> + \\\"more\\\"\"\n" +
 			"tagline: a+b\nsubtitle: \"x\\0y\"\nlanguage: nl\n" +
-			"baseURL: \"https://example.org/a+b/%41/é'&(x) y/\"\n" +
+			"baseURL: \"https://example.org/a+b/%41/é&(x)/\"\n" +
 			"contact:\n  label: \"<Contact & co>\"\n  url: \"https://example.org/?a=1&b='2'\"\n")},
 		"content/_index.md": {Data: []byte("---\ntitle: \"Start <&> 'quoted' \\\"double\\\" + plus\"\n" +
 			"description: \"A \\\"description\\\" with <tags> & 'quotes' + \\0 nul\"\n" +

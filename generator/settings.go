@@ -67,11 +67,21 @@ func loadSettings(fsys fs.FS, name string, probs *problems) Settings {
 	return s
 }
 
-// checkBaseURL accepts an absolute http(s) address.
+// checkBaseURL accepts an absolute http(s) address without a query, a
+// fragment, credentials, or characters that a URL must escape: it is
+// written as it is into robots.txt, the sitemap and every canonical link.
 func checkBaseURL(s string) error {
 	u, err := url.Parse(s)
 	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
 		return errors.New("want an absolute address such as https://example.org/")
+	}
+	switch {
+	case u.RawQuery != "" || u.ForceQuery || strings.Contains(s, "#"):
+		return fmt.Errorf("%q: an address with a query or a fragment (? or #) cannot start the pages' addresses", s)
+	case u.User != nil:
+		return fmt.Errorf("%q: a name or password in the address would be published on every page", s)
+	case strings.ContainsFunc(s, func(r rune) bool { return r <= ' ' || r == 0x7f || strings.ContainsRune(`"'<>\^`+"`{|}", r) }):
+		return fmt.Errorf("%q: write the address with its special characters escaped (%%20 for a space)", s)
 	}
 	return nil
 }

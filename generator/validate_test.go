@@ -204,3 +204,44 @@ func TestOutRefusesForeignFolder(t *testing.T) {
 		t.Errorf("the build left %d entries beside its output, want only the output", len(entries))
 	}
 }
+
+// TestBaseURLChecked: the base URL goes as it is into robots.txt, the
+// sitemap and every canonical link, so only a plain absolute http(s)
+// address is taken.
+func TestBaseURLChecked(t *testing.T) {
+	for _, tt := range []struct {
+		url  string
+		want string // "" when accepted
+	}{
+		{"https://example.org/", ""},
+		{"http://localhost:1313/a%20b/", ""},
+		{"https://example.org/wizard", ""},
+		{"https://example.org/é&(x)/", ""},
+		{"example.org", "want an absolute address"},
+		{"ftp://example.org/", "want an absolute address"},
+		{"https://example.org/?x=1", "query or a fragment"},
+		{"https://example.org/?", "query or a fragment"},
+		{"https://example.org/#top", "query or a fragment"},
+		{"https://user:pw@example.org/", "name or password"},
+		{"https://example.org/a b/", "escaped"},
+		{`https://example.org/"x`, "escaped"},
+		{"https://example.org/<script>", "escaped"},
+		{"https://example.org/'x", "escaped"},
+	} {
+		t.Run(tt.url, func(t *testing.T) {
+			err := checkBaseURL(tt.url)
+			switch {
+			case tt.want == "" && err != nil:
+				t.Errorf("refused: %v", err)
+			case tt.want != "" && (err == nil || !strings.Contains(err.Error(), tt.want)):
+				t.Errorf("error %v, want one saying %q", err, tt.want)
+			}
+		})
+	}
+	dir := writeSite(t, smallSite())
+	opts := siteOptions(dir)
+	opts.BaseURL = "https://example.org/<x>/"
+	if _, err := Generate(opts); err == nil || !strings.Contains(err.Error(), "--base-url") {
+		t.Errorf("a build with a bad --base-url: %v", err)
+	}
+}
