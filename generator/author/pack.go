@@ -46,6 +46,11 @@ func Pack(site *generator.Site, w io.Writer) error {
 		}
 		return strings.Compare(a, b)
 	})
+	for _, name := range names {
+		if err := checkZipName(name); err != nil {
+			return err
+		}
+	}
 	zw := zip.NewWriter(w)
 	for _, name := range names {
 		h := &zip.FileHeader{Name: name, Method: zip.Deflate, Modified: packTime}
@@ -62,6 +67,25 @@ func Pack(site *generator.Site, w io.Writer) error {
 		return fmt.Errorf("pack: %w", err)
 	}
 	return nil
+}
+
+// checkZipName refuses a file name that some unzip tools would write
+// outside the folder they unzip into, or that Windows cannot hold: a
+// backslash (a folder separator there), a drive or stream colon, an
+// absolute path or a ".." part.
+func checkZipName(name string) error {
+	bad := ""
+	switch {
+	case strings.Contains(name, `\`):
+		bad = "a backslash, which Windows unzip tools read as a folder separator"
+	case strings.Contains(name, ":"):
+		bad = "a colon, which Windows reads as a drive or a stream"
+	case strings.HasPrefix(name, "/") || slices.Contains(strings.Split(name, "/"), ".."):
+		bad = "a path that leads out of the folder"
+	default:
+		return nil
+	}
+	return fmt.Errorf("pack %s: the name holds %s, so that unzipping could write outside the folder or fail; rename the file in content/", name, bad)
 }
 
 // PackFile writes the site as a zip archive to the file name, atomically:

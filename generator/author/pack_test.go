@@ -166,3 +166,34 @@ func writePackTarget(t *testing.T, path string, data []byte) {
 		t.Fatal(err)
 	}
 }
+
+// TestPackRefusesUnsafeNames builds a site with a static file whose name
+// some unzip tools would write outside their folder, through the real
+// build, and packs it: refused, naming the file, and nothing written.
+func TestPackRefusesUnsafeNames(t *testing.T) {
+	for _, name := range []string{`x\..\..\evil.txt`, "C:evil.txt", "a/b:stream.txt"} {
+		t.Run(name, func(t *testing.T) {
+			files := smallSite()
+			files["content/a/"+name] = "boos"
+			dir := writeSite(t, files)
+			site, err := generator.Generate(siteOptions(dir))
+			if err != nil {
+				t.Fatal(err)
+			}
+			tmp := t.TempDir()
+			err = PackFile(site, filepath.Join(tmp, "site.zip"))
+			if err == nil || !strings.Contains(err.Error(), name) {
+				t.Fatalf("error %v, want one naming %s", err, name)
+			}
+			if left, _ := os.ReadDir(tmp); len(left) > 0 {
+				t.Errorf("%d files left where the archive was to go", len(left))
+			}
+		})
+	}
+	if err := checkZipName("a/b/../../../x"); err == nil {
+		t.Error("a .. part was taken")
+	}
+	if err := checkZipName("a/b-c_d.e/index.html"); err != nil {
+		t.Errorf("a plain name was refused: %v", err)
+	}
+}
