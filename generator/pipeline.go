@@ -63,6 +63,7 @@ func (run *buildRun) build() (*Site, *buildMemo, error) {
 	w.checkReachable(l)
 	other := map[string][]byte{} // files minified at the end
 	r.assets = staticAssets(th, other)
+	checkOutputNames(w, other, l)
 	for name, o := range w.assets {
 		other[o] = l.src.assets[name]
 	}

@@ -2,6 +2,7 @@ package generator
 
 import (
 	"io/fs"
+	"maps"
 	"os"
 	"path/filepath"
 	"strings"
@@ -243,5 +244,34 @@ func TestBaseURLChecked(t *testing.T) {
 	opts.BaseURL = "https://example.org/<x>/"
 	if _, err := Generate(opts); err == nil || !strings.Contains(err.Error(), "--base-url") {
 		t.Errorf("a build with a bad --base-url: %v", err)
+	}
+}
+
+// TestOutputNamesCollide: a file of content/ may not replace a file of
+// the theme, and two outputs may not be one file where case or the form
+// of accented letters does not count; each is refused, naming both.
+func TestOutputNamesCollide(t *testing.T) {
+	for _, tt := range []struct {
+		name  string
+		files map[string]string
+		want  string
+	}{
+		{"a static file over the theme's icon", map[string]string{"content/favicon.svg": "<svg/>"},
+			"site/content/favicon.svg: this file would replace favicon.svg (the theme's favicon.svg): rename it"},
+		{"two files that differ in case", map[string]string{"content/a/Foto.png": "1", "content/a/foto.png": "2"},
+			"site/content/a/foto.png: output a/foto.png and a/Foto.png (from site/content/a/Foto.png) are one file where case"},
+		{"one name in two normalizations", map[string]string{"content/a/caf\u00e9.txt": "1", "content/a/cafe\u0301.txt": "2"},
+			"site/content/a/caf\u00e9.txt: output a/caf\u00e9.txt and a/cafe\u0301.txt (from site/content/a/cafe\u0301.txt) are one file where case or the form of accented letters does not count"},
+		{"a file named as the 404 page in capitals", map[string]string{"content/404.HTML": "x"},
+			"site/content/404.HTML: output 404.HTML and 404.html (from the generator's 404.html) are one file"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			files := smallSite()
+			maps.Copy(files, tt.files)
+			_, err := Generate(siteOptions(writeSite(t, files)))
+			if err == nil || !strings.Contains(err.Error(), tt.want) {
+				t.Errorf("error:\n%v\nwant it to contain %q", err, tt.want)
+			}
+		})
 	}
 }
