@@ -27,9 +27,10 @@ type buildRun struct {
 //	load      load.go, builder_load.go: every file of content/
 //	graph     graph.go: the tree, addresses, choices, prev and next
 //	bodies    bodies.go: the Markdown of every node
-//	pages     pages.go, render.go, chrome.go: one page per node, and the 404 page
+//	pages     pages.go, render.go, chrome.go, builtin_theme.go: a page per node, the 404 page
 //	overview  overview.go: the map of the whole wizard
-//	write     pipeline.go: the other files, minified, and everything to the sink
+//	write     names.go, pipeline.go, write.go: no output over another, the
+//	          other files minified, and everything to the sink
 //
 // Without an out, the files stay in the Site's Files.
 func (run *buildRun) build() (*Site, *buildMemo, error) {
