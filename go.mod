@@ -16,6 +16,7 @@ require (
 	golang.org/x/mod v0.43.0
 	golang.org/x/sys v0.50.0
 	golang.org/x/text v0.30.0
+	golang.org/x/tools v0.52.0
 )
 
 require (
