@@ -8,6 +8,8 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/wizardsite/wizard/internal/sitetest"
 )
 
 // copyRepoSite copies the eGov site root (content/ and site.yaml) into
@@ -15,28 +17,8 @@ import (
 func copyRepoSite(t *testing.T) string {
 	t.Helper()
 	dir := t.TempDir()
-	err := filepath.WalkDir(filepath.Join("..", "content"), func(p string, d os.DirEntry, err error) error {
-		if err != nil || d.IsDir() {
-			return err
-		}
-		rel, _ := filepath.Rel("..", p)
-		data, err := os.ReadFile(p)
-		if err != nil {
-			return err
-		}
-		os.MkdirAll(filepath.Join(dir, filepath.Dir(rel)), 0o755)
-		return os.WriteFile(filepath.Join(dir, rel), data, 0o644)
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	data, err := os.ReadFile(filepath.Join("..", "site.yaml"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(filepath.Join(dir, "site.yaml"), data, 0o644); err != nil {
-		t.Fatal(err)
-	}
+	sitetest.CopyTree(t, filepath.Join("..", "content"), filepath.Join(dir, "content"))
+	sitetest.CopyTree(t, filepath.Join("..", "site.yaml"), filepath.Join(dir, "site.yaml"))
 	return dir
 }
 

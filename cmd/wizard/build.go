@@ -78,7 +78,7 @@ writes the whole site to the output folder. The site is built aside and takes
 the place of the old output only when every page was built, so a failed build
 leaves the old output as it was. Problems are printed as file:line: message.`,
 		Example: `  wizard build
-  wizard build --source examples/site --out /tmp/site --base-url https://example.org/`,
+  wizard build --source examples/site --out example-public --base-url https://example.org/`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return flags.produce(cmd, out, "public", "wrote %d pages (%d files) to %s in %s\n", generator.Build)

@@ -19,11 +19,11 @@ func addCompletion(root *cobra.Command) {
 		case "completion":
 			c.Example = `  source <(wizard completion bash)
   wizard completion zsh > "${fpath[1]}/_wizard"
-  wizard completion fish > ~/.config/fish/completions/wizard.fish`
+  mkdir -p ~/.config/fish/completions && wizard completion fish > ~/.config/fish/completions/wizard.fish`
 			examples := map[string]string{
 				"bash":       "  source <(wizard completion bash)",
 				"zsh":        `  wizard completion zsh > "${fpath[1]}/_wizard"`,
-				"fish":       "  wizard completion fish > ~/.config/fish/completions/wizard.fish",
+				"fish":       "  mkdir -p ~/.config/fish/completions && wizard completion fish > ~/.config/fish/completions/wizard.fish",
 				"powershell": "  wizard completion powershell | Out-String | Invoke-Expression",
 			}
 			for _, sh := range c.Commands() {

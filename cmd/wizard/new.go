@@ -29,7 +29,7 @@ answer (the end of a path: what to do for one task; the default for a file),
 info (a page of explanation, such as a page of a prev/next sequence).`,
 		Example: `  wizard new ik-ben-een/gebruiker/nieuwe-taak.md
   wizard new ik-ben-een/nieuw-profiel/ --title "Ik ben een Nieuw Profiel …"
-  wizard new over-deze-wizard/privacy.md --kind info --source examples/site`,
+  wizard new about/privacy.md --kind info --source examples/site`,
 		Args: cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			res, err := author.NewNode(author.NewNodeOptions{

@@ -17,9 +17,9 @@ archive with index.html at its top. Unzipped, the site opens from the file
 system (file://) in any browser, without a server. The same site always gives
 the same bytes. The archive is written aside and takes the place of the old
 one only when complete; a file at --out that is not a zip archive is refused.`,
-		Example: `  wizard pack                          # writes site.zip in the site root
-  wizard pack --out /tmp/egov.zip
-  unzip /tmp/egov.zip -d /tmp/egov && xdg-open /tmp/egov/index.html`,
+		Example: `  wizard pack                    # writes site.zip in the site root
+  wizard pack --out egov.zip
+  wizard pack --out egov.zip && unzip -q egov.zip -d egov   # then open egov/index.html`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return flags.produce(cmd, out, "site.zip", "packed %d pages (%d files) into %s in %s\n",

@@ -12,8 +12,8 @@ func newRootCmd(stdout, stderr io.Writer) *cobra.Command {
 		Short: "Build guidance wizards from Markdown into static sites",
 		Long: `wizard turns a folder of Markdown files, one per wizard node, into a static
 site with breadcrumbs, choices, home and back links and a definitions popup.`,
-		Example: `  wizard build                 # build ./content into ./public
-  wizard build --source site   # build another site root`,
+		Example: `  wizard build                          # build ./content into ./public
+  wizard build --source examples/site   # build another site root`,
 		SilenceUsage:  true,
 		SilenceErrors: true,
 	}

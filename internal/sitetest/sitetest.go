@@ -63,6 +63,33 @@ func Snapshot(t testing.TB, dir string) map[string][32]byte {
 	return files
 }
 
+// CopyTree copies a file or a folder with all below it, as a test's
+// own copy of a site to edit.
+func CopyTree(t testing.TB, from, to string) {
+	t.Helper()
+	err := filepath.WalkDir(from, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		rel, err := filepath.Rel(from, p)
+		if err != nil {
+			return err
+		}
+		target := filepath.Join(to, rel)
+		if d.IsDir() {
+			return os.MkdirAll(target, 0o755)
+		}
+		data, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		return os.WriteFile(target, data, 0o644)
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+}
+
 // Buffer is an output that a test reads while another goroutine writes.
 type Buffer struct {
 	mu sync.Mutex
