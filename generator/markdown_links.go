@@ -68,9 +68,11 @@ func (bc *bodyContext) transform(n ast.Node) {
 		if !entering {
 			return ast.WalkContinue, nil
 		}
-		switch c.(type) {
+		switch c := c.(type) {
 		case *ast.Link, *ast.AutoLink, *ast.Image, *ast.RawHTML, *ast.HTMLBlock:
 			todo = append(todo, c)
+		case *ast.Text:
+			bc.shortcodes(c)
 		}
 		return ast.WalkContinue, nil
 	})
@@ -83,7 +85,7 @@ func (bc *bodyContext) transform(n ast.Node) {
 		case *ast.Image:
 			bc.image(c)
 		case *ast.RawHTML:
-			if !bytes.HasPrefix(c.Segments.Value(bc.src), []byte("<!--")) {
+			if !bytes.HasPrefix(c.Segments.Value(bc.src), []byte("<!--")) && !opensShortcode(bc.src, c.Segments.At(0).Start) {
 				bc.problem(c, "raw HTML is not passed through: write Markdown")
 			}
 		case *ast.HTMLBlock:
