@@ -19,6 +19,8 @@ import (
 // below the site root). Its comment holds one directive a line:
 //
 //	want: LINE            a line the error must hold, exactly
+//	not: TEXT             a text that no line of the error may hold: a
+//	                      misleading line that the cause would bring along
 //	remove: PATH          a file of the small site to delete
 //	symlink: PATH -> TO   a symbolic link to make
 //	trim-final-newline    the files end where their text ends (txtar adds a newline)
@@ -44,6 +46,13 @@ func TestBadInput(t *testing.T) {
 					t.Errorf("missing error line\n  want: %s\n  got:  %s", w, strings.Join(lines, "\n        "))
 				}
 			}
+			for _, n := range c.not {
+				for _, l := range lines {
+					if strings.Contains(l, n) {
+						t.Errorf("misleading error line (it holds %q)\n  got: %s", n, l)
+					}
+				}
+			}
 			if list := Errors(err); len(list) == 0 || list[0].File == "" {
 				t.Errorf("the error carries no position: %#v", err)
 			}
@@ -58,6 +67,7 @@ func TestBadInput(t *testing.T) {
 type badInput struct {
 	files    []txtar.File
 	want     []string
+	not      []string // texts that no error line may hold
 	remove   []string
 	symlinks [][2]string // name, target
 }
@@ -79,6 +89,11 @@ func readBadInput(t *testing.T, name string) badInput {
 			trim = true
 		case key == "want":
 			c.want = append(c.want, value)
+		case key == "not":
+			if value == "" {
+				t.Fatalf("%s: not: needs a text, or it would refuse every line", name)
+			}
+			c.not = append(c.not, value)
 		case key == "remove":
 			c.remove = append(c.remove, value)
 		case key == "symlink":
