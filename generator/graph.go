@@ -35,7 +35,18 @@ func buildGraph(src *source, l *loader) *wizard {
 		return w
 	}
 	w.root.URL = "index.html"
+	urls := w.placeNodes(src, l)
+	w.placeAssets(src, urls, l)
+	for _, n := range w.nodes {
+		slices.SortStableFunc(n.Children, siblingOrder)
+		w.linkFrontMatter(n, l)
+	}
+	return w
+}
 
+// placeNodes gives every node below the start page its parent and
+// address, and returns the nodes by address.
+func (w *wizard) placeNodes(src *source, l *loader) map[string]*Node {
 	missing := map[string]bool{}
 	urls := make(map[string]*Node, len(src.nodes))
 	urls["index.html"] = w.root
@@ -82,20 +93,20 @@ func buildGraph(src *source, l *loader) *wizard {
 		return true
 	}
 	// Nodes keep the order in which they were read: the tree's order.
+	// A node that is not placed leaves byFile only after all are: while
+	// they are, a folder whose _index.md was not placed still has one.
+	var unplaced []*Node
 	for _, n := range src.nodes {
 		if place(n) {
 			w.nodes = append(w.nodes, n)
 		} else {
-			delete(w.byFile, n.File)
+			unplaced = append(unplaced, n)
 		}
 	}
-
-	w.placeAssets(src, urls, l)
-	for _, n := range w.nodes {
-		slices.SortStableFunc(n.Children, siblingOrder)
-		w.linkFrontMatter(n, l)
+	for _, n := range unplaced {
+		delete(w.byFile, n.File)
 	}
-	return w
+	return urls
 }
 
 // address is the output path of n's page below its parent p: its file's
