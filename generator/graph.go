@@ -14,7 +14,8 @@ type wizard struct {
 	nodes       []*Node          // every node in the build, in path order
 	byFile      map[string]*Node // nodes by path in content/
 	assets      map[string]string
-	definitions *Node // content/_definitions.md, or nil
+	definitions *Node           // content/_definitions.md, or nil
+	broken      map[string]bool // node files that could not be read or parsed, from the source
 }
 
 // reserved are output paths the generator writes itself.
@@ -23,7 +24,7 @@ var reserved = map[string]bool{"404.html": true, "sitemap.xml": true, "robots.tx
 // buildGraph links the loaded nodes into a tree, gives each page its
 // address and resolves the front matter links.
 func buildGraph(src *source, l *loader) *wizard {
-	w := &wizard{byFile: make(map[string]*Node, len(src.nodes)), assets: map[string]string{}, definitions: src.definitions}
+	w := &wizard{byFile: make(map[string]*Node, len(src.nodes)), assets: map[string]string{}, definitions: src.definitions, broken: src.broken}
 	for _, n := range src.nodes {
 		w.byFile[n.File] = n
 	}
@@ -82,12 +83,14 @@ func (w *wizard) placeNodes(src *source, l *loader) map[string]*Node {
 		if badSlug {
 			l.probs.add(l.displayPath(n.File), n.front.lines.at("slug"), "slug %q: use lower-case letters, digits and hyphens only", n.front.Slug)
 		}
-		if other := urls[url]; other != nil {
-			l.probs.add(l.displayPath(n.File), 1, "same address %s as content/%s: rename one or set a slug", url, other.File)
-			return false
+		if !w.broken[n.File] { // a stand-in's slug is not known: it takes no address from another
+			if other := urls[url]; other != nil {
+				l.probs.add(l.displayPath(n.File), 1, "same address %s as content/%s: rename one or set a slug", url, other.File)
+				return false
+			}
+			urls[url] = n
 		}
 		n.Parent, n.URL = p, url
-		urls[url] = n
 		p.Children = append(p.Children, n)
 		state[n] = placed
 		return true
@@ -97,10 +100,11 @@ func (w *wizard) placeNodes(src *source, l *loader) map[string]*Node {
 	// they are, a folder whose _index.md was not placed still has one.
 	var unplaced []*Node
 	for _, n := range src.nodes {
-		if place(n) {
-			w.nodes = append(w.nodes, n)
-		} else {
+		switch {
+		case !place(n):
 			unplaced = append(unplaced, n)
+		case !w.broken[n.File]: // a stand-in is for the checks only: no page, no body
+			w.nodes = append(w.nodes, n)
 		}
 	}
 	for _, n := range unplaced {
@@ -229,14 +233,16 @@ func (w *wizard) linkFrontMatter(n *Node, l *loader) {
 }
 
 // checkReachable reports every node that no choice, sequence or body
-// link leads to from the start page.
+// link leads to from the start page. Once it reaches a node file that
+// could not be read, it reports none: that node may lead anywhere, and
+// its own error comes first.
 func (w *wizard) checkReachable(l *loader) {
 	if w.root == nil {
 		return
 	}
 	seen := make(map[*Node]bool, len(w.nodes))
 	seen[w.root] = true
-	queue := make([]*Node, 1, len(w.nodes))
+	queue := make([]*Node, 1, len(w.nodes)+1) // a stand-in start page is not in w.nodes
 	queue[0] = w.root
 	visit := func(n *Node) {
 		if n != nil && !seen[n] {
@@ -247,6 +253,11 @@ func (w *wizard) checkReachable(l *loader) {
 	for len(queue) > 0 {
 		n := queue[0]
 		queue = queue[1:]
+		if w.broken[n.File] {
+			// What it leads to is not known: it may lead to any node,
+			// so none is said to be out of reach.
+			return
+		}
 		for _, c := range n.Choices {
 			visit(c.Node)
 		}

@@ -29,6 +29,7 @@ type source struct {
 	assets      map[string][]byte // other files, by path in content/
 	dirs        []string          // every folder read, in path order, "." for content/ itself
 	drafts      map[string]bool   // node files left out as drafts
+	broken      map[string]bool   // node files that could not be read or parsed: in nodes (or definitions) as stand-ins
 	links       bool              // content/ holds a symbolic link: a save may change what another path reads
 }
 
@@ -72,6 +73,15 @@ func (l *loader) add(rel string, r readResult) {
 	switch {
 	case r.asset != nil:
 		l.src.assets[rel] = r.asset
+	case r.node == nil && path.Ext(rel) == ".md":
+		// The file is there, and its own error says what is wrong: a
+		// stand-in keeps it from reading as missing to the checks of the
+		// tree and the links (no start page, no _index.md, no such node).
+		if l.src.broken == nil {
+			l.src.broken = map[string]bool{}
+		}
+		l.src.broken[rel] = true
+		l.add(rel, readResult{node: &Node{File: rel}})
 	case r.node == nil:
 	case r.node.Draft && !l.drafts:
 		l.src.drafts[rel] = true
