@@ -17,6 +17,7 @@ func TestUnreadableFileIsNotMissing(t *testing.T) {
 		{"a node", "content/a/twee.md", "content/a/een.md", "---\ntitle: Een\n---\n\n[twee](twee.md)\n"},
 		{"a folder node", "content/a/_index.md", "content/a/een.md", "---\ntitle: Een\n---\n\n[terug](_index.md)\n"},
 		{"the start page", "content/_index.md", "content/a/een.md", "---\ntitle: Een\n---\n\n[begin](../_index.md)\n"},
+		{"another file", "content/a/plan.pdf", "content/a/een.md", "---\ntitle: Een\n---\n\n[plan](plan.pdf)\n"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -83,6 +83,9 @@ func (l *loader) add(rel string, r readResult) {
 		l.src.broken[rel] = true
 		l.add(rel, readResult{node: &Node{File: rel}})
 	case r.node == nil:
+		// Another file that could not be read: still there for the
+		// links to it. The build fails, so the empty bytes are never written.
+		l.src.assets[rel] = []byte{}
 	case r.node.Draft && !l.drafts:
 		l.src.drafts[rel] = true
 	case rel == definitionsFile:
