@@ -91,9 +91,58 @@ func (bc *bodyContext) transform(n ast.Node) {
 		case *ast.HTMLBlock:
 			if c.HTMLBlockType != ast.HTMLBlockType2 {
 				bc.problem(c, "raw HTML is not passed through: write Markdown")
+			} else if at, msg := afterComments(c, bc.src); at >= 0 {
+				bc.probs.add(bc.file, lineAt(bc.src, at), "%s", msg)
 			}
 		}
 	}
+}
+
+// afterComments finds what follows the comments of an HTML block that
+// starts with one: the block runs to the end of the line where the
+// first comment ends, and it is dropped whole, so what a writer puts
+// after a comment on that line would be lost without a word. It returns
+// the offset in src of the first thing that is neither a comment nor
+// space, or of a comment that is not closed, and what is wrong with it;
+// -1 when there is none.
+func afterComments(b *ast.HTMLBlock, src []byte) (int, string) {
+	lines := b.Lines().Sliced(0, b.Lines().Len())
+	if b.HasClosure() {
+		lines = append(lines, b.ClosureLine)
+	}
+	in, open, seen := false, 0, false // inside a comment, where it opened, and whether one came before
+	for _, l := range lines {
+		for i := l.Start; i < l.Stop; {
+			switch rest := src[i:l.Stop]; {
+			case in:
+				end := bytes.Index(rest, []byte("-->"))
+				if end < 0 {
+					i = l.Stop
+					continue
+				}
+				i, in = i+end+3, false
+			case rest[0] == ' ' || rest[0] == '\t' || rest[0] == '\n' || rest[0] == '\r':
+				i++
+			case bytes.HasPrefix(rest, []byte("<!--")):
+				// <!--> and <!---> are whole comments: the end may
+				// overlap the start. A comment after the first is on
+				// the block's last line: the rest of its comment would
+				// be shown as text.
+				if seen && !bytes.Contains(rest[2:], []byte("-->")) {
+					return i, "an HTML comment after another on the same line must end on that line: start it on a line of its own"
+				}
+				i, in, open, seen = i+2, true, i, true
+			case rest[0] == '<':
+				return i, "raw HTML is not passed through: write Markdown"
+			default:
+				return i, "text after an HTML comment on the same line is not shown: start it on a line of its own"
+			}
+		}
+	}
+	if in {
+		return open, "HTML comment is not closed, so what follows it is left out: end it with -->"
+	}
+	return -1, ""
 }
 
 func (bc *bodyContext) problem(n ast.Node, format string, args ...any) {
