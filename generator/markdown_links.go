@@ -2,12 +2,14 @@ package generator
 
 import (
 	"bytes"
+	"fmt"
 	"net/url"
 	"path"
 	"strings"
 
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/util"
 )
 
 // pageKey holds the *bodyContext of the page being parsed.
@@ -152,9 +154,9 @@ func (bc *bodyContext) problem(n ast.Node, format string, args ...any) {
 // link resolves [text](dest).
 func (bc *bodyContext) link(l *ast.Link) {
 	dest := string(l.Destination)
-	switch kind, msg := classifyLink(dest); kind {
+	switch kind, msg := classifyLink(asRendered(dest)); kind {
 	case linkBad:
-		bc.problem(l, "link %q: %s", dest, msg)
+		bc.problem(l, "link %q: %s%s", dest, msg, bc.writtenAs(asRendered(dest)))
 	case linkExternal:
 		bc.external = append(bc.external, ExternalLink{URL: dest, line: nodeLine(l, bc.src)})
 		replace(l, &externalLink{Destination: dest})
@@ -191,9 +193,9 @@ func (bc *bodyContext) autoLink(a *ast.AutoLink) {
 // leaves it.
 func (bc *bodyContext) image(img *ast.Image) {
 	dest := string(img.Destination)
-	switch kind, msg := classifyLink(dest); kind {
+	switch kind, msg := classifyLink(asRendered(dest)); kind {
 	case linkBad:
-		bc.problem(img, "image %q: %s", dest, msg)
+		bc.problem(img, "image %q: %s%s", dest, msg, bc.writtenAs(asRendered(dest)))
 	case linkExternal:
 		bc.problem(img, "image %q: an image from elsewhere makes a request leave the site; put the file in content/", dest)
 	case linkRelative:
@@ -207,15 +209,27 @@ func (bc *bodyContext) image(img *ast.Image) {
 }
 
 // resolveRelative finds what a relative link names and the href that
-// leads there from the page.
+// leads there from the page. The link is an address, as a browser and
+// a code host read it: ? starts a query and # a fragment, and a file
+// name is written with %-escapes (plan%20%231.pdf for "plan #1.pdf").
+// The href is the escaped path of the file it found, so that it reaches
+// that file and no other.
 func (bc *bodyContext) resolveRelative(n ast.Node, dest string) (target, string, bool) {
-	pathPart, fragment, _ := strings.Cut(dest, "#")
+	ref := asRendered(dest)
+	pathPart, rest := ref, ""
+	if i := strings.IndexAny(ref, "?#"); i >= 0 {
+		pathPart, rest = ref[:i], ref[i:]
+	}
 	if pathPart == "" {
-		return target{}, dest, true // a fragment of this page
+		return target{}, dest, true // this page: a fragment, or a query
 	}
 	p, err := url.PathUnescape(pathPart)
 	if err != nil {
-		bc.problem(n, "link %q: not a valid path", dest)
+		hint := bc.writtenAs(ref)
+		if hint == "" {
+			hint = ": a % starts an escape such as %20; write %25 for a % itself"
+		}
+		bc.problem(n, "link %q: not a valid path%s", dest, hint)
 		return target{}, "", false
 	}
 	full := path.Join(bc.dir, p)
@@ -239,13 +253,69 @@ func (bc *bodyContext) resolveRelative(n ast.Node, dest string) (target, string,
 		href = relURL(bc.pageDir, t.asset)
 		bc.relative = true
 	default:
-		bc.problem(n, "link to %q: no such node or file (content/%s)", dest, full)
+		bc.problem(n, "link to %q: no such node or file (content/%s)%s", dest, full, bc.writtenAs(ref))
 		return target{}, "", false
 	}
-	if fragment != "" {
-		href += "#" + fragment
+	return t, escapePath(href) + renderedAgain.Replace(rest), true
+}
+
+// renderedAgain keeps a query and a fragment as they are through
+// goldmark's renderer, which reads backslash escapes and character
+// references in the href once more.
+var renderedAgain = strings.NewReplacer(`\`, "%5C", "&", "&amp;")
+
+// writtenAs tells how to link to the file that ref names when read as
+// a file name rather than an address, when there is one:
+// "plan #1.pdf" is the link plan%20%231.pdf.
+func (bc *bodyContext) writtenAs(ref string) string {
+	full := path.Join(bc.dir, ref)
+	if strings.HasPrefix(ref, "/") || full == ".." || strings.HasPrefix(full, "../") || bc.resolve(full).leadsTo() == "" {
+		return ""
 	}
-	return t, href, true
+	return fmt.Sprintf("; to link to content/%s, write %s", full, escapePath(ref))
+}
+
+// asRendered is a link's destination as goldmark renders it: with its
+// backslash escapes and character references read. The parser keeps it
+// as written.
+func asRendered(dest string) string {
+	if !strings.ContainsAny(dest, `\&`) {
+		return dest
+	}
+	b := util.UnescapePunctuations([]byte(dest))
+	b = util.ResolveNumericReferences(b)
+	return string(util.ResolveEntityNames(b))
+}
+
+// escapePath %-escapes a slash-separated path for an href: all but
+// letters, digits, - . _ ~ and the slashes, so that no character of a
+// file name reads as part of the address (? # %, a : in the first
+// segment, a + that some hosts read as a space).
+func escapePath(p string) string {
+	n := 0
+	for i := 0; i < len(p); i++ {
+		if !pathSafe(p[i]) {
+			n++
+		}
+	}
+	if n == 0 {
+		return p
+	}
+	const hex = "0123456789ABCDEF"
+	b := make([]byte, 0, len(p)+2*n)
+	for i := 0; i < len(p); i++ {
+		if c := p[i]; pathSafe(c) {
+			b = append(b, c)
+		} else {
+			b = append(b, '%', hex[c>>4], hex[c&15])
+		}
+	}
+	return string(b)
+}
+
+func pathSafe(c byte) bool {
+	return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' ||
+		c == '-' || c == '.' || c == '_' || c == '~' || c == '/'
 }
 
 // replace puts r where n was, with n's children.
@@ -299,23 +369,23 @@ func classifyLink(dest string) (linkKind, string) {
 	if strings.HasPrefix(dest, "#") {
 		return linkRelative, ""
 	}
-	u, err := url.Parse(dest)
-	if err != nil {
-		return linkBad, "not a valid address"
-	}
-	switch strings.ToLower(u.Scheme) {
+	// A path is not parsed here: a file name may hold what an address
+	// may not (100%.pdf), and resolveRelative says how to write it.
+	switch scheme := linkScheme(dest); scheme {
 	case "":
-	case "http", "https":
-		if u.Host == "" {
+	case "javascript", "vbscript", "data":
+		return linkBad, scheme + ": links are not allowed"
+	case "http", "https", "mailto", "tel":
+		u, err := url.Parse(dest)
+		switch {
+		case err != nil:
+			return linkBad, "not a valid address"
+		case u.Host == "" && scheme != "mailto" && scheme != "tel":
 			return linkBad, "an http(s) address needs a host"
 		}
 		return linkExternal, ""
-	case "mailto", "tel":
-		return linkExternal, ""
-	case "javascript", "vbscript", "data":
-		return linkBad, u.Scheme + ": links are not allowed"
 	default:
-		return linkBad, "links with scheme " + u.Scheme + ": are not supported"
+		return linkBad, "links with scheme " + scheme + ": are not supported"
 	}
 	if strings.HasPrefix(dest, "//") {
 		return linkBad, "write the scheme: https://…"
@@ -324,6 +394,25 @@ func classifyLink(dest string) (linkKind, string) {
 		return linkBad, "absolute path: link to the file relative to this one, such as ../x/_index.md"
 	}
 	return linkRelative, ""
+}
+
+// linkScheme is the scheme of an address, in lower case, as url.Parse
+// finds it; "" for a path.
+func linkScheme(dest string) string {
+	for i := 0; i < len(dest); i++ {
+		switch c := dest[i]; {
+		case 'a' <= c && c <= 'z', 'A' <= c && c <= 'Z':
+		case '0' <= c && c <= '9', c == '+', c == '-', c == '.':
+			if i == 0 {
+				return ""
+			}
+		case c == ':' && i > 0:
+			return strings.ToLower(dest[:i])
+		default:
+			return ""
+		}
+	}
+	return ""
 }
 
 // isExternal reports whether s is an absolute http(s) address.
