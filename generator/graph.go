@@ -28,6 +28,7 @@ func buildGraph(src *source, l *loader) *wizard {
 	for _, n := range src.nodes {
 		w.byFile[n.File] = n
 	}
+	w.bundles(src, l)
 	w.root = w.byFile[sectionFile]
 	if w.root == nil {
 		if len(src.nodes) > 0 || l.probs.count() == 0 {
@@ -43,6 +44,32 @@ func buildGraph(src *source, l *loader) *wizard {
 		w.linkFrontMatter(n, l)
 	}
 	return w
+}
+
+// bundles makes the index.md of a folder without an _index.md its node,
+// under both names: a Hugo leaf bundle is its folder's page, not a child
+// called "index". A folder with both has two nodes of its own: an error.
+func (w *wizard) bundles(src *source, l *loader) {
+	for _, n := range src.nodes {
+		if path.Base(n.File) != bundleFile {
+			continue
+		}
+		section := sectionPath(n.dir())
+		if other := w.byFile[section]; other != nil {
+			l.probs.add(l.displayPath(n.File), 1, "this folder has its node in content/%s already: a folder has one node file, so merge this one into it", section)
+			delete(w.byFile, n.File)
+			continue
+		}
+		w.byFile[section] = n
+	}
+}
+
+// sectionPath is the path of the _index.md of folder dir.
+func sectionPath(dir string) string {
+	if dir == "." {
+		return sectionFile
+	}
+	return dir + "/" + sectionFile
 }
 
 // placeNodes gives every node below the start page its parent and
@@ -101,6 +128,7 @@ func (w *wizard) placeNodes(src *source, l *loader) map[string]*Node {
 	var unplaced []*Node
 	for _, n := range src.nodes {
 		switch {
+		case w.byFile[n.File] != n: // an index.md beside an _index.md: reported
 		case !place(n):
 			unplaced = append(unplaced, n)
 		case !w.broken[n.File]: // a stand-in is for the checks only: no page, no body
@@ -109,6 +137,9 @@ func (w *wizard) placeNodes(src *source, l *loader) map[string]*Node {
 	}
 	for _, n := range unplaced {
 		delete(w.byFile, n.File)
+		if path.Base(n.File) == bundleFile && w.byFile[sectionPath(n.dir())] == n {
+			delete(w.byFile, sectionPath(n.dir()))
+		}
 	}
 	return urls
 }

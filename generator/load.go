@@ -19,6 +19,9 @@ const contentDir = "content"
 const (
 	sectionFile     = "_index.md"
 	definitionsFile = "_definitions.md"
+	// bundleFile is a folder's node in a Hugo leaf bundle (the page's
+	// index.md with its pictures beside it): to us, what _index.md is.
+	bundleFile = "index.md"
 )
 
 // source is what was read from content/: the nodes, the definitions and

@@ -51,9 +51,11 @@ type Link struct {
 	Label string // what it says: the writer's label, or the target's link title
 }
 
-// IsSection reports whether the node is a folder's own node (_index.md).
+// IsSection reports whether the node is a folder's own node (_index.md,
+// or index.md in a Hugo leaf bundle).
 func (n *Node) IsSection() bool {
-	return n.File == sectionFile || strings.HasSuffix(n.File, "/"+sectionFile)
+	base := n.File[strings.LastIndexByte(n.File, '/')+1:]
+	return base == sectionFile || base == bundleFile
 }
 
 // dir is the content folder that holds the node's file.
