@@ -1,8 +1,10 @@
 package generator
 
 import (
+	"context"
 	"crypto/sha256"
 	"encoding/hex"
+	"fmt"
 	"html/template"
 	"io/fs"
 	"path"
@@ -53,6 +55,10 @@ type Site struct {
 	// to where the same node file's page is now, when it moved (a new
 	// slug, say); nil when none did.
 	Moved map[string]string
+	// Warnings say what BuildContext could not clean up beside the
+	// output, which is sound all the same: an earlier output that could
+	// not be removed whole, say.
+	Warnings []string
 }
 
 // Generate builds the site in memory. Its error is an ErrorList with
@@ -61,18 +67,36 @@ func Generate(opts Options) (*Site, error) {
 	return NewBuilder(opts).Build()
 }
 
-// Build generates the site and writes it to the folder out, as Write
-// does. When the build fails, out is left as it was.
+// Build generates the site and writes it to the folder out. It is
+// BuildContext without a way to stop it.
+func Build(opts Options, out string) (*Site, error) {
+	return BuildContext(context.Background(), opts, out)
+}
+
+// BuildContext generates the site and writes it to the folder out, all
+// or nothing: into a new folder beside out, which takes out's place only
+// when the whole site is written. An error means that out is as it was,
+// and that the new folder is removed; that includes a build stopped
+// through ctx (wizard build on Ctrl+C), whose error wraps
+// context.Cause(ctx). Success means that out is the new site; what could
+// not be removed of the old one is in the Site's Warnings.
+//
+// New folders that earlier builds of out left beside it, when killed,
+// are removed first (see outputKind).
 //
 // Pages go to the disk as they are rendered, so that a large wizard is
 // never held in memory whole; the returned Site has no Files.
-func Build(opts Options, out string) (*Site, error) {
-	o, err := startOutput(out)
+func BuildContext(ctx context.Context, opts Options, out string) (*Site, error) {
+	o, err := startOutput(ctx, out)
 	if err != nil {
 		return nil, err
 	}
-	run := &buildRun{opts: opts, probs: &problems{}, out: o}
+	run := &buildRun{ctx: ctx, opts: opts, probs: &problems{}, out: o}
 	site, _, err := run.build()
+	if cause := context.Cause(ctx); cause != nil {
+		o.abort()
+		return nil, fmt.Errorf("build stopped (%w): nothing was written to %s", cause, o.dir)
+	}
 	if err != nil {
 		o.abort()
 		return nil, err
@@ -80,6 +104,7 @@ func Build(opts Options, out string) (*Site, error) {
 	if err := o.commit(); err != nil {
 		return nil, err
 	}
+	site.Warnings = append(site.Warnings, o.warnings...)
 	return site, nil
 }
 

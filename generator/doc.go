@@ -60,7 +60,12 @@
 // Every problem is an *Error printed as file:line:col: message; Generate
 // reports all of them at once as an ErrorList. Build replaces
 // the output folder atomically and only when the whole build succeeded,
-// and refuses a non-empty folder that no build wrote.
+// and refuses a non-empty folder that no build wrote. An error from
+// Build or BuildContext means the output is as it was, a build stopped
+// through its context included; success means the output is the new
+// site, and what could not be removed of the old one is a warning
+// (Site.Warnings), left beside it under a name a later build removes
+// (swap.go, and package internal/scratch for the marker and its lock).
 //
 // Build, which writes to disk, keeps nothing for a next build and so
 // holds less than Generate: each page goes to the disk as it is rendered, and each file's bytes are dropped once

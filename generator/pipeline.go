@@ -1,6 +1,7 @@
 package generator
 
 import (
+	"context"
 	"crypto/sha256"
 	"fmt"
 	"html/template"
@@ -10,6 +11,7 @@ import (
 // buildRun is one build: what it reads, checks and renders, and where
 // its files go.
 type buildRun struct {
+	ctx   context.Context // nil for a build in memory, which is never stopped
 	opts  Options
 	memo  *buildMemo // the last good build's, or nil
 	probs *problems
@@ -51,6 +53,9 @@ func (run *buildRun) build() (*Site, *buildMemo, error) {
 	if w.root == nil {
 		return nil, nil, probs.err()
 	}
+	if err := run.stopped(); err != nil {
+		return nil, nil, err
+	}
 	if settings.Title == "" {
 		settings.Title = w.root.Title
 	}
@@ -61,6 +66,9 @@ func (run *buildRun) build() (*Site, *buildMemo, error) {
 		builtIn: tmpl != nil && !tmpl.modified && !run.opts.templatePages,
 	}
 	run.renderBodies(r, memo)
+	if err := run.stopped(); err != nil {
+		return nil, nil, err
+	}
 	w.checkReachable(l)
 	other := map[string][]byte{} // files minified at the end
 	r.assets = staticAssets(th, other)
@@ -92,6 +100,15 @@ func (run *buildRun) build() (*Site, *buildMemo, error) {
 		site.Files = mem.files
 	}
 	return site, memo, nil
+}
+
+// stopped is why the build was told to stop, or nil. It is asked between
+// phases; the output also refuses every file put after it.
+func (run *buildRun) stopped() error {
+	if run.ctx == nil {
+		return nil
+	}
+	return context.Cause(run.ctx)
 }
 
 // newMemo starts the memo of this build with what was loaded. A build

@@ -3,6 +3,7 @@ package generator
 import (
 	"bufio"
 	"bytes"
+	"context"
 	"crypto/sha256"
 	"encoding/hex"
 	"errors"
@@ -14,6 +15,8 @@ import (
 	"slices"
 	"strings"
 	"sync"
+
+	"github.com/wizardsite/wizard/internal/scratch"
 )
 
 // outputMarker is the file that marks a folder as written by a build, so
@@ -23,6 +26,12 @@ import (
 const outputMarker = ".wizard-output"
 
 const markerText = "This folder is written by `wizard build`; a build replaces all of it."
+
+// outputKind is how a build knows its folders: the output, and the new
+// folder beside it that takes the output's place. From its first moment
+// the new folder holds the marker, locked while the build runs; a later
+// build removes the ones whose build is gone (see package scratch).
+var outputKind = scratch.Kind{Marker: outputMarker, Text: markerText}
 
 // sink takes the files of a build as they are made: an output folder
 // (output) or memory (memorySink). put is safe for concurrent use, so
@@ -36,10 +45,13 @@ type sink interface {
 // beside it, which takes its place on commit. put is safe for concurrent
 // use, so that pages can be written as they are rendered.
 type output struct {
-	dir     string            // the output folder
-	tmp     string            // the new folder beside it
-	existed bool              // dir is an earlier output
-	old     map[string]string // SHA-256 of the earlier output's files, by path
+	ctx      context.Context   // a build told to stop puts nothing more
+	dir      string            // the output folder
+	tmp      *scratch.Folder   // the new folder beside it, held while the build runs
+	existed  bool              // dir is an earlier output
+	old      map[string]string // SHA-256 of the earlier output's files, by path
+	exchange func(a, b string) error
+	warnings []string // what could not be cleaned up; the output itself is sound
 
 	mu   sync.Mutex
 	made map[string]*madeDir // folders of tmp, made or being made
@@ -59,14 +71,16 @@ func doneDir() *madeDir {
 	return d
 }
 
-// startOutput checks dir and makes the new folder beside it.
-func startOutput(dir string) (*output, error) {
+// startOutput checks dir, removes what earlier builds of it left beside
+// it, and makes the new folder beside it.
+func startOutput(ctx context.Context, dir string) (*output, error) {
 	dir = filepath.Clean(dir)
 	existed, err := checkOutputDir(dir)
 	if err != nil {
 		return nil, err
 	}
-	o := &output{dir: dir, existed: existed, old: map[string]string{}, made: map[string]*madeDir{".": doneDir()}, sums: map[string]string{}}
+	o := &output{ctx: ctx, dir: dir, existed: existed, old: map[string]string{}, exchange: exchangeDirs,
+		made: map[string]*madeDir{".": doneDir()}, sums: map[string]string{}}
 	if existed {
 		o.old = readManifest(dir)
 	}
@@ -74,11 +88,8 @@ func startOutput(dir string) (*output, error) {
 	if err := os.MkdirAll(parent, 0o755); err != nil {
 		return nil, fmt.Errorf("output %s: %w", dir, err)
 	}
-	if o.tmp, err = os.MkdirTemp(parent, "."+base+".new-"); err != nil {
-		return nil, fmt.Errorf("output %s: %w", dir, err)
-	}
-	if err := os.Chmod(o.tmp, 0o755); err != nil {
-		o.abort()
+	o.warnings = outputKind.Sweep(parent, base)
+	if o.tmp, err = outputKind.Make(parent, base); err != nil {
 		return nil, fmt.Errorf("output %s: %w", dir, err)
 	}
 	return o, nil
@@ -87,6 +98,9 @@ func startOutput(dir string) (*output, error) {
 // put writes one file, or links the earlier output's file when its
 // bytes are the same.
 func (o *output) put(name string, data []byte) error {
+	if err := context.Cause(o.ctx); err != nil {
+		return err
+	}
 	if err := o.mkdirs(path.Dir(name)); err != nil {
 		return fmt.Errorf("output %s: %w", o.dir, err)
 	}
@@ -95,7 +109,7 @@ func (o *output) put(name string, data []byte) error {
 	o.mu.Lock()
 	o.sums[name] = hexSum
 	o.mu.Unlock()
-	full := filepath.Join(o.tmp, filepath.FromSlash(name))
+	full := filepath.Join(o.tmp.Path, filepath.FromSlash(name))
 	if o.old[name] == hexSum && o.sameOnDisk(name, data) && os.Link(filepath.Join(o.dir, filepath.FromSlash(name)), full) == nil {
 		return nil
 	}
@@ -139,7 +153,7 @@ func (o *output) mkdirs(d string) error {
 		if m.err = o.mkdirs(path.Dir(d)); m.err != nil {
 			return
 		}
-		if err := os.Mkdir(filepath.Join(o.tmp, filepath.FromSlash(d)), 0o755); err != nil && !errors.Is(err, fs.ErrExist) {
+		if err := os.Mkdir(filepath.Join(o.tmp.Path, filepath.FromSlash(d)), 0o755); err != nil && !errors.Is(err, fs.ErrExist) {
 			m.err = err
 		}
 	})
@@ -147,7 +161,9 @@ func (o *output) mkdirs(d string) error {
 }
 
 // commit writes the marker with the list of files, and puts the new
-// folder in the place of the old one.
+// folder in the place of the old one. An error means that the old
+// output is as it was. Once the new folder is in its place the build has
+// succeeded: what cannot be removed of the old one is a warning.
 func (o *output) commit() error {
 	names := make([]string, 0, len(o.sums))
 	for name := range o.sums {
@@ -162,19 +178,23 @@ func (o *output) commit() error {
 		manifest = append(manifest, name...)
 		manifest = append(manifest, '\n')
 	}
-	if err := os.WriteFile(filepath.Join(o.tmp, outputMarker), manifest, 0o644); err != nil {
+	// The marker keeps its lock: the file is written anew, not replaced.
+	if err := os.WriteFile(filepath.Join(o.tmp.Path, outputMarker), manifest, 0o644); err != nil {
 		o.abort()
 		return fmt.Errorf("output %s: %w", o.dir, err)
 	}
-	if err := swapDir(o.tmp, o.dir, o.existed); err != nil {
+	old, err := o.swap()
+	if err != nil {
 		o.abort()
 		return fmt.Errorf("output %s: %w", o.dir, err)
 	}
+	o.tmp.Release()
+	o.removeOld(old)
 	return nil
 }
 
 // abort removes the new folder; the old one stays as it was.
-func (o *output) abort() { os.RemoveAll(o.tmp) }
+func (o *output) abort() { o.tmp.Remove(outputKind) }
 
 // readManifest returns the SHA-256 of each file of an earlier output, by
 // path, as its marker lists them.
@@ -219,29 +239,6 @@ func checkOutputDir(dir string) (bool, error) {
 		return false, fmt.Errorf("output %s: the folder is not empty and was not written by wizard build; refusing to replace it (choose another --out or empty it yourself)", dir)
 	}
 	return true, nil
-}
-
-// swapDir puts the folder tmp in the place of dir, and removes the old one.
-func swapDir(tmp, dir string, existed bool) error {
-	if !existed {
-		return os.Rename(tmp, dir)
-	}
-	if err := exchangeDirs(tmp, dir); err == nil {
-		return os.RemoveAll(tmp)
-	}
-	old, err := os.MkdirTemp(filepath.Dir(dir), "."+filepath.Base(dir)+".old-")
-	if err != nil {
-		return err
-	}
-	os.Remove(old)
-	if err := os.Rename(dir, old); err != nil {
-		return err
-	}
-	if err := os.Rename(tmp, dir); err != nil {
-		os.Rename(old, dir)
-		return err
-	}
-	return os.RemoveAll(old)
 }
 
 // CheckOutsideContent refuses an output path out (a folder, or pack's

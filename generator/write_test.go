@@ -1,6 +1,10 @@
 package generator
 
 import (
+	"context"
+	"crypto/sha256"
+	"errors"
+	"maps"
 	"os"
 	"path/filepath"
 	"slices"
@@ -9,6 +13,7 @@ import (
 	"testing"
 
 	"github.com/wizardsite/wizard/bench/synth"
+	"github.com/wizardsite/wizard/internal/sitetest"
 )
 
 func inode(t *testing.T, p string) uint64 {
@@ -191,15 +196,194 @@ func sameFiles(a, b []*Node) bool { return slices.Equal(files(a), files(b)) }
 // writeFiles puts files into the output folder dir as Build does: into
 // a new folder beside it, which takes its place when all are written.
 func writeFiles(dir string, files map[string][]byte) error {
-	o, err := startOutput(dir)
+	_, err := writeOutput(dir, files, nil)
+	return err
+}
+
+// writeOutput is writeFiles that returns the warnings, with exchange in
+// place of exchangeDirs when it is not nil.
+func writeOutput(dir string, files map[string][]byte, exchange func(a, b string) error) ([]string, error) {
+	o, err := startOutput(context.Background(), dir)
 	if err != nil {
-		return err
+		return nil, err
+	}
+	if exchange != nil {
+		o.exchange = exchange
 	}
 	for name, data := range files {
 		if err := o.put(name, data); err != nil {
 			o.abort()
-			return err
+			return nil, err
 		}
 	}
-	return o.commit()
+	if err := o.commit(); err != nil {
+		return nil, err
+	}
+	return o.warnings, nil
+}
+
+// noExchange stands for a file system without an atomic exchange of
+// two folders, so that swap renames twice.
+func noExchange(a, b string) error { return errors.New("no exchange here") }
+
+// beside lists the names in the folder of out other than out.
+func beside(t *testing.T, out string) []string {
+	t.Helper()
+	entries, err := os.ReadDir(filepath.Dir(out))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var names []string
+	for _, e := range entries {
+		if e.Name() != filepath.Base(out) {
+			names = append(names, e.Name())
+		}
+	}
+	return names
+}
+
+// sameOutput fails unless out holds exactly files, and the marker.
+func sameOutput(t *testing.T, out string, files map[string][]byte) {
+	t.Helper()
+	want := map[string][32]byte{}
+	for name, data := range files {
+		want[filepath.FromSlash(name)] = sha256.Sum256(data)
+	}
+	got := map[string][32]byte{}
+	for name, sum := range sitetest.Snapshot(t, out) {
+		if !strings.HasSuffix(name, "/") && name != outputMarker {
+			got[name] = sum
+		}
+	}
+	if !maps.Equal(got, want) {
+		t.Errorf("%s holds %d files, not the %d written, or other bytes", out, len(got), len(want))
+	}
+}
+
+// TestOldOutputThatCannotBeRemoved: when the old output cannot be
+// removed whole after the new one took its place (a file in it that
+// cannot be deleted), the build has still succeeded: the output is the
+// new site, and the warning names the folder where the rest of the old
+// one is, which still carries the marker, so that the next build removes
+// it once it can. Both ways of swapping: the exchange, and two renames.
+func TestOldOutputThatCannotBeRemoved(t *testing.T) {
+	for _, c := range []struct {
+		name     string
+		exchange func(a, b string) error
+	}{{"exchange", nil}, {"two renames", noExchange}} {
+		t.Run(c.name, func(t *testing.T) {
+			out := filepath.Join(t.TempDir(), "public")
+			first := map[string][]byte{"index.html": []byte("<p>one"), "a/page/index.html": []byte("<p>a")}
+			if _, err := writeOutput(out, first, c.exchange); err != nil {
+				t.Fatal(err)
+			}
+			undo := sitetest.Undeletable(t, filepath.Join(out, "a/page/index.html"))
+			second := map[string][]byte{"index.html": []byte("<p>two"), "a/page/index.html": []byte("<p>a, changed")}
+			warnings, err := writeOutput(out, second, c.exchange)
+			if err != nil {
+				t.Fatalf("the new site is in place, yet the build failed: %v", err)
+			}
+			sameOutput(t, out, second)
+			left := beside(t, out)
+			if len(left) != 1 || !strings.HasPrefix(left[0], ".public.old-") {
+				t.Fatalf("beside the output: %v; want one .public.old-* folder", left)
+			}
+			if len(warnings) != 1 || !strings.Contains(warnings[0], left[0]) {
+				t.Errorf("warnings %q do not name %s", warnings, left[0])
+			}
+			old := filepath.Join(filepath.Dir(out), left[0])
+			if data, err := os.ReadFile(filepath.Join(old, outputMarker)); err != nil || !strings.HasPrefix(string(data), markerText+"\n") {
+				t.Errorf("the leftover lost its marker: %q, %v", data, err)
+			}
+			// Still undeletable: the next build says so again, and
+			// succeeds.
+			third := map[string][]byte{"index.html": []byte("<p>three")}
+			if warnings, err := writeOutput(out, third, c.exchange); err != nil || len(warnings) != 1 {
+				t.Errorf("a build beside a leftover it cannot remove: %v, warnings %q", err, warnings)
+			}
+			undo()
+			if warnings, err := writeOutput(out, first, c.exchange); err != nil || len(warnings) != 0 {
+				t.Errorf("the build after: %v, warnings %q", err, warnings)
+			}
+			sameOutput(t, out, first)
+			if left := beside(t, out); len(left) != 0 {
+				t.Errorf("the leftover was not removed: %v", left)
+			}
+		})
+	}
+}
+
+// TestSwapFailureLeavesOutput: a build whose new folder cannot take the
+// output's place (the output folder itself cannot be moved) fails, and
+// leaves the output as it was and nothing beside it.
+func TestSwapFailureLeavesOutput(t *testing.T) {
+	for _, exchange := range []func(a, b string) error{nil, noExchange} {
+		out := filepath.Join(t.TempDir(), "public")
+		first := map[string][]byte{"index.html": []byte("<p>one"), "a/index.html": []byte("<p>a")}
+		if _, err := writeOutput(out, first, exchange); err != nil {
+			t.Fatal(err)
+		}
+		undo := sitetest.Undeletable(t, out)
+		if _, err := writeOutput(out, map[string][]byte{"index.html": []byte("<p>two")}, exchange); err == nil {
+			t.Error("the build succeeded, yet its output could not take the old one's place")
+		}
+		undo()
+		sameOutput(t, out, first)
+		if left := beside(t, out); len(left) != 0 {
+			t.Errorf("a failed build left %v", left)
+		}
+	}
+}
+
+// TestBuildSweepsDeadLeftovers: a build removes the new folders that
+// builds of the same output left when they were killed, and keeps the
+// one a running build writes and one that is not ours.
+func TestBuildSweepsDeadLeftovers(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "public")
+	dead, err := outputKind.Make(filepath.Dir(out), "public")
+	if err != nil {
+		t.Fatal(err)
+	}
+	os.WriteFile(filepath.Join(dead.Path, "index.html"), []byte("<p>half"), 0o644)
+	dead.Release() // as when its process was killed
+	running, err := outputKind.Make(filepath.Dir(out), "public")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer running.Release()
+	foreign := filepath.Join(filepath.Dir(out), ".public.new-notes")
+	sitetest.WriteFile(t, filepath.Join(foreign, "notes.txt"), "keep me")
+	if err := writeFiles(out, map[string][]byte{"index.html": []byte("<p>one")}); err != nil {
+		t.Fatal(err)
+	}
+	got := beside(t, out)
+	want := []string{filepath.Base(running.Path), filepath.Base(foreign)}
+	slices.Sort(want)
+	if !slices.Equal(got, want) {
+		t.Errorf("beside the output: %v; want %v", got, want)
+	}
+}
+
+// TestBuildStopped: a build told to stop fails with the cause, and
+// leaves the output as it was and nothing beside it.
+func TestBuildStopped(t *testing.T) {
+	dir := writeSite(t, smallSite())
+	out := filepath.Join(t.TempDir(), "public")
+	if _, err := Build(siteOptions(dir), out); err != nil {
+		t.Fatal(err)
+	}
+	before := sitetest.Snapshot(t, out)
+	sitetest.WriteFile(t, filepath.Join(dir, "content/_index.md"), "---\ntitle: Anders\n---\n\nKies een menu.\n")
+	cause := errors.New("told to stop")
+	ctx, cancel := context.WithCancelCause(context.Background())
+	cancel(cause)
+	if _, err := BuildContext(ctx, siteOptions(dir), out); !errors.Is(err, cause) {
+		t.Errorf("a stopped build says %v; want its cause", err)
+	}
+	if !maps.Equal(sitetest.Snapshot(t, out), before) {
+		t.Error("a stopped build changed the output")
+	}
+	if left := beside(t, out); len(left) != 0 {
+		t.Errorf("a stopped build left %v", left)
+	}
 }

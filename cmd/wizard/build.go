@@ -45,7 +45,8 @@ func (f *siteFlags) options() (generator.Options, error) {
 }
 
 // produce builds the site into out (default: the site root's
-// defaultName) with write, and prints a summary in the words of format.
+// defaultName) with write, and prints the warnings and a summary in the
+// words of format.
 func (f *siteFlags) produce(cmd *cobra.Command, out, defaultName, format string,
 	write func(generator.Options, string) (*generator.Site, error)) error {
 	opts, err := f.options()
@@ -62,6 +63,9 @@ func (f *siteFlags) produce(cmd *cobra.Command, out, defaultName, format string,
 	site, err := write(opts, out)
 	if err != nil {
 		return err
+	}
+	for _, w := range site.Warnings {
+		fmt.Fprintln(cmd.ErrOrStderr(), "warning:", w)
 	}
 	fmt.Fprintf(cmd.OutOrStdout(), format, site.Pages, site.FileCount, out, time.Since(start).Round(time.Millisecond))
 	return nil
