@@ -1,6 +1,8 @@
 package main
 
 import (
+	"context"
+
 	"github.com/spf13/cobra"
 	"github.com/wizardsite/wizard/generator"
 	"github.com/wizardsite/wizard/generator/author"
@@ -16,7 +18,8 @@ func newPackCmd() *cobra.Command {
 archive with index.html at its top. Unzipped, the site opens from the file
 system (file://) in any browser, without a server. The same site always gives
 the same bytes. The archive is written aside and takes the place of the old
-one only when complete; a file at --out that is not a zip archive is refused.`,
+one only when complete, so a failed pack leaves it as it was; a file at --out
+that is not a zip archive is refused.`,
 		Example: `  wizard pack                    # writes site.zip in the site root
   wizard pack --out egov.zip
   wizard pack --out egov.zip && unzip -q egov.zip -d egov   # then open egov/index.html`,
@@ -28,7 +31,9 @@ one only when complete; a file at --out that is not a zip archive is refused.`,
 					if err != nil {
 						return nil, err
 					}
-					return site, author.PackFile(site, out)
+					warnings, err := author.PackFile(context.Background(), site, out)
+					site.Warnings = append(site.Warnings, warnings...)
+					return site, err
 				})
 		},
 	}

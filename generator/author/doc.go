@@ -66,8 +66,9 @@
 // Pack writes a built site (generator.Site.Files) as a zip archive,
 // index.html first, every entry with the same time and mode, so that the
 // same site gives the same bytes; unzipped, it opens from file://.
-// PackFile writes the archive to a file atomically, and refuses a file
-// that is not a zip archive.
+// PackFile writes the archive to a file atomically, all or nothing, a
+// pack stopped through its context included, and refuses a file that is
+// not a zip archive.
 //
 //	wizard pack [--out FILE] [--source DIR] [--base-url URL] [--drafts]
 //

@@ -4,6 +4,7 @@ import (
 	"archive/zip"
 	"bufio"
 	"bytes"
+	"context"
 	"errors"
 	"fmt"
 	"io"
@@ -14,6 +15,7 @@ import (
 	"time"
 
 	"github.com/wizardsite/wizard/generator"
+	"github.com/wizardsite/wizard/internal/scratch"
 )
 
 // packTime is the modification time of every entry of a pack: the
@@ -88,45 +90,88 @@ func checkZipName(name string) error {
 	return fmt.Errorf("pack %s: the name holds %s, so that unzipping could write outside the folder or fail; rename the file in content/", name, bad)
 }
 
-// PackFile writes the site as a zip archive to the file name, atomically:
-// the archive is written beside it and takes its place only when it is
-// complete, so a failed pack leaves an older archive as it was. A file
-// that is not a zip archive is refused, never overwritten.
-func PackFile(site *generator.Site, name string) (err error) {
+// packKind is how a pack knows its folders: the archive is written in a
+// new folder beside its place, which holds this marker from its first
+// moment, locked while the pack runs; a later pack removes the ones whose
+// pack is gone (see package scratch).
+var packKind = scratch.Kind{
+	Marker: ".wizard-pack",
+	Text:   "This folder is written by `wizard pack`; it holds an archive until the archive is complete.",
+}
+
+// PackFile writes the site as a zip archive to the file name, all or
+// nothing: the archive is written in a new folder beside it and takes
+// its place only when it is complete, so a failed pack, or one stopped
+// through ctx (wizard pack on Ctrl+C; the error wraps
+// context.Cause(ctx)), leaves an older archive as it was, and removes
+// the new folder. A file that is not a zip archive is refused, never
+// overwritten. New folders that earlier packs to the same name left when
+// they were killed are removed first. The warnings say what could not
+// be cleaned up; the archive is sound all the same.
+func PackFile(ctx context.Context, site *generator.Site, name string) (warnings []string, err error) {
 	if err := checkPackTarget(name); err != nil {
-		return err
+		return nil, err
 	}
 	dir, base := filepath.Dir(name), filepath.Base(name)
-	tmp, err := os.CreateTemp(dir, "."+base+".new-")
+	warnings = packKind.Sweep(dir, base)
+	tmp, err := packKind.Make(dir, base)
 	if err != nil {
-		return fmt.Errorf("pack %s: %w", name, err)
+		return warnings, fmt.Errorf("pack %s: %w", name, err)
 	}
 	defer func() {
-		if err != nil {
-			tmp.Close()
-			os.Remove(tmp.Name())
+		if rmErr := tmp.Remove(packKind); rmErr != nil && err == nil {
+			warnings = append(warnings, fmt.Sprintf("%s could not be removed (%v); the next pack removes it when it can", tmp.Path, rmErr))
 		}
 	}()
-	bw := bufio.NewWriter(tmp)
+	archive := filepath.Join(tmp.Path, "archive.zip")
+	err = writeArchive(ctx, site, archive)
+	if cause := context.Cause(ctx); cause != nil {
+		return warnings, fmt.Errorf("pack stopped (%w): nothing was written to %s", cause, name)
+	}
+	if err == nil {
+		err = os.Rename(archive, name)
+	}
+	if err != nil {
+		return warnings, fmt.Errorf("pack %s: %w", name, err)
+	}
+	return warnings, nil
+}
+
+// writeArchive writes the site as a zip archive to a new file, and
+// stops between two writes when ctx is done.
+func writeArchive(ctx context.Context, site *generator.Site, name string) error {
+	f, err := os.OpenFile(name, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	bw := bufio.NewWriter(stoppable{ctx, f})
 	if err := Pack(site, bw); err != nil {
-		return fmt.Errorf("pack %s: %w", name, err)
+		return err
 	}
 	if err := bw.Flush(); err != nil {
-		return fmt.Errorf("pack %s: %w", name, err)
+		return err
 	}
-	if err := tmp.Chmod(0o644); err != nil {
-		return fmt.Errorf("pack %s: %w", name, err)
+	if err := f.Chmod(0o644); err != nil {
+		return err
 	}
-	if err := tmp.Sync(); err != nil {
-		return fmt.Errorf("pack %s: %w", name, err)
+	if err := f.Sync(); err != nil {
+		return err
 	}
-	if err := tmp.Close(); err != nil {
-		return fmt.Errorf("pack %s: %w", name, err)
+	return f.Close()
+}
+
+// stoppable is a writer that fails once ctx is done.
+type stoppable struct {
+	ctx context.Context
+	w   io.Writer
+}
+
+func (s stoppable) Write(p []byte) (int, error) {
+	if err := context.Cause(s.ctx); err != nil {
+		return 0, err
 	}
-	if err := os.Rename(tmp.Name(), name); err != nil {
-		return fmt.Errorf("pack %s: %w", name, err)
-	}
-	return nil
+	return s.w.Write(p)
 }
 
 // checkPackTarget refuses a path that holds something other than a zip

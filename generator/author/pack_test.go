@@ -3,6 +3,8 @@ package author
 import (
 	"archive/zip"
 	"bytes"
+	"context"
+	"errors"
 	"io"
 	"os"
 	"path/filepath"
@@ -129,7 +131,7 @@ func TestPackFile(t *testing.T) {
 			path := filepath.Join(dir, "site.zip")
 			tt.setup(t, path)
 			before, _ := os.ReadFile(path)
-			err := PackFile(site, path)
+			_, err := PackFile(context.Background(), site, path)
 			if tt.wantErr != "" {
 				if err == nil || !strings.Contains(err.Error(), tt.wantErr) {
 					t.Fatalf("got error %v, want one saying %q", err, tt.wantErr)
@@ -160,6 +162,64 @@ func TestPackFile(t *testing.T) {
 	}
 }
 
+// TestPackFileStopped: a pack told to stop fails with the cause, and
+// leaves an older archive as it was and nothing beside it.
+func TestPackFileStopped(t *testing.T) {
+	site := eGovSite(t)
+	dir := t.TempDir()
+	path := filepath.Join(dir, "site.zip")
+	if _, err := PackFile(context.Background(), site, path); err != nil {
+		t.Fatal(err)
+	}
+	before, _ := os.ReadFile(path)
+	delete(site.Files, "index.html")
+	cause := errors.New("told to stop")
+	ctx, cancel := context.WithCancelCause(context.Background())
+	cancel(cause)
+	if _, err := PackFile(ctx, site, path); !errors.Is(err, cause) {
+		t.Errorf("a stopped pack says %v; want its cause", err)
+	}
+	if after, _ := os.ReadFile(path); !bytes.Equal(before, after) {
+		t.Error("a stopped pack changed the archive")
+	}
+	if entries, _ := os.ReadDir(dir); len(entries) != 1 {
+		t.Errorf("a stopped pack left %d entries beside the archive", len(entries)-1)
+	}
+}
+
+// TestPackFileSweepsDeadLeftovers: a pack removes the new folders that
+// packs to the same name left when they were killed, and keeps the one a
+// running pack writes and what is not provably ours, such as the
+// temporary file of a pack before folders had markers.
+func TestPackFileSweepsDeadLeftovers(t *testing.T) {
+	dir := t.TempDir()
+	dead, err := packKind.Make(dir, "site.zip")
+	if err != nil {
+		t.Fatal(err)
+	}
+	writePackTarget(t, filepath.Join(dead.Path, "site.zip"), []byte("PK\x03\x04half"))
+	dead.Release() // as when its process was killed
+	running, err := packKind.Make(dir, "site.zip")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer running.Release()
+	writePackTarget(t, filepath.Join(dir, ".site.zip.new-123"), []byte("PK\x03\x04old way"))
+	if _, err := PackFile(context.Background(), eGovSite(t), filepath.Join(dir, "site.zip")); err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	entries, _ := os.ReadDir(dir)
+	for _, e := range entries {
+		got = append(got, e.Name())
+	}
+	want := []string{filepath.Base(running.Path), ".site.zip.new-123", "site.zip"}
+	slices.Sort(want)
+	if !slices.Equal(got, want) {
+		t.Errorf("beside the archive: %v; want %v", got, want)
+	}
+}
+
 func writePackTarget(t *testing.T, path string, data []byte) {
 	t.Helper()
 	if err := os.WriteFile(path, data, 0o644); err != nil {
@@ -181,7 +241,7 @@ func TestPackRefusesUnsafeNames(t *testing.T) {
 				t.Fatal(err)
 			}
 			tmp := t.TempDir()
-			err = PackFile(site, filepath.Join(tmp, "site.zip"))
+			_, err = PackFile(context.Background(), site, filepath.Join(tmp, "site.zip"))
 			if err == nil || !strings.Contains(err.Error(), name) {
 				t.Fatalf("error %v, want one naming %s", err, name)
 			}
