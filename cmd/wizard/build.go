@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -46,9 +47,10 @@ func (f *siteFlags) options() (generator.Options, error) {
 
 // produce builds the site into out (default: the site root's
 // defaultName) with write, and prints the warnings and a summary in the
-// words of format.
+// words of format. A first SIGINT or SIGTERM tells write to stop (see
+// stopOnSignal).
 func (f *siteFlags) produce(cmd *cobra.Command, out, defaultName, format string,
-	write func(generator.Options, string) (*generator.Site, error)) error {
+	write func(context.Context, generator.Options, string) (*generator.Site, error)) error {
 	opts, err := f.options()
 	if err != nil {
 		return err
@@ -60,7 +62,9 @@ func (f *siteFlags) produce(cmd *cobra.Command, out, defaultName, format string,
 		return err
 	}
 	start := time.Now()
-	site, err := write(opts, out)
+	ctx, stop := stopOnSignal(cmd.Context())
+	defer stop()
+	site, err := write(ctx, opts, out)
 	if err != nil {
 		return err
 	}
@@ -79,13 +83,14 @@ func newBuildCmd() *cobra.Command {
 		Short: "Build the site into a folder (public/ by default)",
 		Long: `build reads the site root (content/, site.yaml, optional i18n/ and theme/) and
 writes the whole site to the output folder. The site is built aside and takes
-the place of the old output only when every page was built, so a failed build
-leaves the old output as it was. Problems are printed as file:line: message.`,
+the place of the old output only when every page was built, so a failed or
+interrupted build leaves the old output as it was. Problems are printed as
+file:line: message.`,
 		Example: `  wizard build
   wizard build --source examples/site --out example-public --base-url https://example.org/`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			return flags.produce(cmd, out, "public", "wrote %d pages (%d files) to %s in %s\n", generator.Build)
+			return flags.produce(cmd, out, "public", "wrote %d pages (%d files) to %s in %s\n", generator.BuildContext)
 		},
 	}
 	flags.register(cmd)

@@ -6,6 +6,7 @@
 package main
 
 import (
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -20,12 +21,18 @@ func main() {
 	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
 }
 
-// run executes the command line args and returns the exit status.
+// run executes the command line args and returns the exit status: 0, 1
+// on error, or 128 plus the signal's number for a build or pack stopped
+// by a signal, as a shell reports a program the signal ended.
 func run(args []string, stdout, stderr io.Writer) int {
 	root := newRootCmd(stdout, stderr)
 	root.SetArgs(args)
 	if err := root.Execute(); err != nil {
 		printError(stderr, err)
+		var s stopped
+		if errors.As(err, &s) {
+			return 128 + int(s.sig)
+		}
 		return 1
 	}
 	return 0

@@ -18,20 +18,20 @@ func newPackCmd() *cobra.Command {
 archive with index.html at its top. Unzipped, the site opens from the file
 system (file://) in any browser, without a server. The same site always gives
 the same bytes. The archive is written aside and takes the place of the old
-one only when complete, so a failed pack leaves it as it was; a file at --out
-that is not a zip archive is refused.`,
+one only when complete, so a failed or interrupted pack leaves it as it was; a
+file at --out that is not a zip archive is refused.`,
 		Example: `  wizard pack                    # writes site.zip in the site root
   wizard pack --out egov.zip
   wizard pack --out egov.zip && unzip -q egov.zip -d egov   # then open egov/index.html`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return flags.produce(cmd, out, "site.zip", "packed %d pages (%d files) into %s in %s\n",
-				func(opts generator.Options, out string) (*generator.Site, error) {
+				func(ctx context.Context, opts generator.Options, out string) (*generator.Site, error) {
 					site, err := generator.Generate(opts)
 					if err != nil {
 						return nil, err
 					}
-					warnings, err := author.PackFile(context.Background(), site, out)
+					warnings, err := author.PackFile(ctx, site, out)
 					site.Warnings = append(site.Warnings, warnings...)
 					return site, err
 				})
