@@ -29,10 +29,11 @@
 //
 // One build runs in phases, listed in buildRun.build (pipeline.go), each
 // in files of its own: settings (settings.go, i18n.go, theme.go), load
-// (load.go, builder_load.go, frontmatter.go), graph (graph.go), bodies
+// (load.go, builder_load.go, frontmatter*.go), graph (graph.go), bodies
 // (bodies.go, markdown*.go), pages (pages.go, render.go, chrome.go,
 // builtin_theme.go), overview (overview.go) and write (names.go,
-// write.go). Where the files go is a sink given to the build: memory,
+// write.go). Front matter is read key by key by yamlread.go, so that
+// every problem is reported at its line. Where the files go is a sink given to the build: memory,
 // for Generate and a Builder, or the output folder, for Build.
 //
 // The writers' tools (check, new, graph, pack) are in package author.

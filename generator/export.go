@@ -56,17 +56,24 @@ func Body(n *Node) []byte { return n.body }
 // without the checks the build makes of the bytes (a byte order mark is
 // not skipped) and of the title. The node is in no graph: File, the
 // fields of the front matter, KeyLine, ChoiceLines and Body are set. A
-// front matter that cannot be read is an *Error whose File is file.
+// front matter that cannot be read is an *Error whose File is file, or an
+// ErrorList of them when it has several problems.
 func ParseNode(file string, src []byte) (*Node, error) {
 	yamlSrc, yamlLine, body, err := splitFrontMatter(src)
 	if err != nil {
 		err.File = file
 		return nil, err
 	}
-	fm, err := parseFrontMatter(yamlSrc, yamlLine)
-	if err != nil {
-		err.File = file
-		return nil, err
+	fm, errs := parseFrontMatter(yamlSrc, yamlLine)
+	for _, e := range errs {
+		e.File = file
+	}
+	switch len(errs) {
+	case 0:
+	case 1:
+		return nil, errs[0]
+	default:
+		return nil, errs
 	}
 	return newNode(file, fm, body), nil
 }

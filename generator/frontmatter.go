@@ -7,8 +7,6 @@ import (
 	"strings"
 
 	"github.com/goccy/go-yaml"
-	"github.com/goccy/go-yaml/ast"
-	"github.com/goccy/go-yaml/parser"
 )
 
 // frontMatter is the YAML block at the top of a node file, as written.
@@ -84,23 +82,6 @@ type linkSpec struct {
 	Line  int    // line in the file where the link is written
 }
 
-func (l *linkSpec) UnmarshalYAML(unmarshal func(any) error) error {
-	var path string
-	if err := unmarshal(&path); err == nil {
-		l.Page = path
-		return nil
-	}
-	var m struct {
-		Page  string `yaml:"page"`
-		Label string `yaml:"label"`
-	}
-	if err := unmarshal(&m); err != nil {
-		return errors.New("a link is a path to a node file, or a mapping with page and label")
-	}
-	l.Page, l.Label = m.Page, m.Label
-	return nil
-}
-
 // splitFrontMatter cuts the front matter off src. It returns the YAML,
 // the line on which the YAML starts, and the body with the front matter
 // lines blanked, so that line numbers in the body stay those of the file.
@@ -131,109 +112,45 @@ func splitFrontMatter(src []byte) (yamlSrc []byte, yamlLine int, body []byte, er
 }
 
 // parseFrontMatter decodes the YAML of a node file. firstLine is the line
-// of the file on which the YAML starts.
-func parseFrontMatter(src []byte, firstLine int) (frontMatter, *Error) {
+// of the file on which the YAML starts. errs holds every problem, each
+// at its line.
+func parseFrontMatter(src []byte, firstLine int) (fm frontMatter, errs ErrorList) {
 	if fm, ok := simpleFrontMatter(src, firstLine); ok {
 		return fm, nil
 	}
 	return parseYAMLFrontMatter(src, firstLine)
 }
 
-// parseYAMLFrontMatter decodes front matter with the YAML library.
-func parseYAMLFrontMatter(src []byte, firstLine int) (fm frontMatter, ferr *Error) {
-	// The YAML library panics on some malformed input (found by
-	// FuzzGenerate); a writer gets an error at the front matter instead.
-	defer func() {
-		if r := recover(); r != nil {
-			fm, ferr = frontMatter{}, &Error{Line: firstLine, Err: fmt.Errorf("front matter is not valid YAML (%v)", r)}
-		}
-	}()
-	var choiceLines []int
-	if len(bytes.TrimSpace(src)) == 0 {
-		return fm, nil
-	}
-	file, err := parser.ParseBytes(src, 0)
-	if err != nil {
-		return fm, yamlError(err, firstLine)
-	}
-	if len(file.Docs) == 0 || file.Docs[0].Body == nil {
-		return fm, nil
-	}
-	body := file.Docs[0].Body
-	var pairs []*ast.MappingValueNode
-	switch n := body.(type) {
-	case *ast.MappingNode:
-		pairs = n.Values
-	case *ast.MappingValueNode:
-		pairs = []*ast.MappingValueNode{n}
-	default:
-		return fm, &Error{Line: firstLine + body.GetToken().Position.Line - 1,
-			Err: errors.New("front matter must be a list of key: value lines")}
-	}
-	// Each key is decoded on its own: the YAML library's decoding of a
-	// whole struct costs a reflection walk per file, a fifth of a large build.
-	for _, p := range pairs {
-		tok := p.Key.GetToken()
-		key := tok.Value
-		fm.lines = append(fm.lines, keyLine{key, firstLine + tok.Position.Line - 1})
-		if seq, ok := p.Value.(*ast.SequenceNode); ok && key == "choices" {
-			for _, item := range seq.Values {
-				choiceLines = append(choiceLines, firstLine+item.GetToken().Position.Line-1)
+// parseYAMLFrontMatter decodes front matter with the YAML library, key
+// by key: a wrong value is reported, and the keys after it still read.
+func parseYAMLFrontMatter(src []byte, firstLine int) (fm frontMatter, errs ErrorList) {
+	r := &yamlReader{what: "front matter", firstLine: firstLine}
+	r.each(src, func(p yamlPair) {
+		line := r.line(p.tok)
+		fm.lines = append(fm.lines, keyLine{p.key, line})
+		switch p.key {
+		case "title", "linkTitle", "description", "prompt", "slug":
+			*fm.text(p.key), _ = r.text(p.key, p.value)
+		case "weight":
+			fm.Weight = r.weight(p.value)
+		case "draft":
+			fm.Draft = r.draft(p.value)
+		case "choices":
+			fm.Choices = r.choices(p.value)
+		case "prev":
+			fm.Prev = r.link("prev", p.value, line)
+		case "next":
+			fm.Next = r.link("next", p.value, line)
+		default:
+			if !hugoKeys[p.key] {
+				r.add(p.tok, "front matter: unknown field %q (see docs/content-format.md for the keys)", p.key)
 			}
 		}
-		field, known := fm.field(key)
-		if !known {
-			if hugoKeys[key] {
-				continue
-			}
-			return fm, &Error{Line: fm.lines.at(key), Col: tok.Position.Column,
-				Err: fmt.Errorf("front matter: unknown field %q (see docs/content-format.md for the keys)", key)}
-		}
-		if err := yaml.NodeToValue(p.Value, field); err != nil {
-			e := yamlError(err, firstLine)
-			var te *yaml.TypeError
-			if errors.As(err, &te) {
-				e.Err = fmt.Errorf("%s: a %s cannot be read as %s", key, te.SrcType, te.DstType)
-			} else {
-				e.Err = fmt.Errorf("%s: %w", key, e.Err)
-			}
-			return fm, e
-		}
-	}
-	for i := range fm.Choices {
-		if i < len(choiceLines) {
-			fm.Choices[i].Line = choiceLines[i]
-		}
-	}
-	if fm.Prev != nil {
-		fm.Prev.Line = fm.lines.at("prev")
-	}
-	if fm.Next != nil {
-		fm.Next.Line = fm.lines.at("next")
+	})
+	if len(r.errs) > 0 {
+		return fm, r.errs
 	}
 	return fm, nil
-}
-
-// field is where the value of key goes, for the YAML library to decode
-// into; known is false for a key that the wizard does not have.
-func (fm *frontMatter) field(key string) (field any, known bool) {
-	switch key {
-	case "title", "linkTitle", "description", "prompt", "slug":
-		return fm.text(key), true
-	case "weight":
-		return &fm.Weight, true
-	case "draft":
-		return &fm.Draft, true
-	case "choices":
-		return &fm.Choices, true
-	case "prev":
-		fm.Prev = &linkSpec{}
-		return fm.Prev, true
-	case "next":
-		fm.Next = &linkSpec{}
-		return fm.Next, true
-	}
-	return nil, false
 }
 
 // yamlError turns an error of the YAML library into an Error at the

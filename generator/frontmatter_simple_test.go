@@ -110,6 +110,9 @@ func FuzzSimpleFrontMatter(f *testing.F) {
 	for _, c := range simpleCases {
 		f.Add([]byte(c.src))
 	}
+	for _, c := range frontMatterCases {
+		f.Add([]byte(c.src))
+	}
 	f.Fuzz(func(t *testing.T, src []byte) { compareFrontMatter(t, src) })
 }
 

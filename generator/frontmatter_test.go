@@ -79,7 +79,7 @@ func TestParseFrontMatter(t *testing.T) {
 		{name: "unknown key", yaml: "title: T\ntitel: X\n", wantErr: "unknown field \"titel\"", errLine: 3},
 		{name: "wrong type", yaml: "title: T\nweight: veel\n", wantErr: "weight", errLine: 3},
 		{name: "syntax error", yaml: "title: T\nweight: [1\n", wantErr: "not found", errLine: 3},
-		{name: "repeated key", yaml: "title: T\ntitle: U\n", wantErr: "already defined", errLine: 3},
+		{name: "repeated key", yaml: "title: T\ntitle: U\n", wantErr: "written twice, on lines 2 and 3", errLine: 3},
 		{name: "not a mapping", yaml: "- a\n- b\n", wantErr: "key: value", errLine: 2},
 	}
 	for _, tt := range tests {
@@ -89,8 +89,8 @@ func TestParseFrontMatter(t *testing.T) {
 				if err == nil {
 					t.Fatalf("no error, want one at line %d", tt.errLine)
 				}
-				if err.Line != tt.errLine || !strings.Contains(err.Err.Error(), tt.wantErr) {
-					t.Fatalf("error = line %d %q, want line %d containing %q", err.Line, err.Err, tt.errLine, tt.wantErr)
+				if len(err) != 1 || err[0].Line != tt.errLine || !strings.Contains(err[0].Err.Error(), tt.wantErr) {
+					t.Fatalf("error = %v, want one at line %d containing %q", err, tt.errLine, tt.wantErr)
 				}
 				return
 			}

@@ -283,10 +283,12 @@ func parseNode(rel string, data []byte, display string, probs *problems) *Node {
 		probs.addErr(ferr)
 		return nil
 	}
-	fm, ferr := parseFrontMatter(yamlSrc, yamlLine)
-	if ferr != nil {
-		ferr.File = display
-		probs.addErr(ferr)
+	fm, errs := parseFrontMatter(yamlSrc, yamlLine)
+	if errs != nil {
+		for _, e := range errs {
+			e.File = display
+			probs.addErr(e)
+		}
 		return nil
 	}
 	if strings.TrimSpace(fm.Title) == "" {
