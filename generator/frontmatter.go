@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
-	"strings"
 
 	"github.com/goccy/go-yaml"
 )
@@ -153,27 +152,13 @@ func parseYAMLFrontMatter(src []byte, firstLine int) (fm frontMatter, errs Error
 	return fm, nil
 }
 
-// yamlError turns an error of the YAML library into an Error at the
-// line of the file that it names.
+// yamlError turns an error of the YAML library's parser into an Error
+// at the line of the file that it names.
 func yamlError(err error, firstLine int) *Error {
 	var ye yaml.Error
 	if errors.As(err, &ye) && ye.GetToken() != nil {
 		pos := ye.GetToken().Position
-		msg := ye.GetMessage()
-		var te *yaml.TypeError
-		if errors.As(err, &te) && te.StructFieldName != nil {
-			field := *te.StructFieldName
-			if i := strings.LastIndex(field, "."); i >= 0 {
-				field = field[i+1:]
-			}
-			field = strings.ToLower(field[:1]) + field[1:]
-			msg = fmt.Sprintf("%s: a %s cannot be read as %s", field, te.SrcType, te.DstType)
-		}
-		var ue *yaml.UnknownFieldError
-		if errors.As(err, &ue) {
-			msg = "front matter: " + msg + " (see docs/content-format.md for the keys)"
-		}
-		return &Error{Line: firstLine + pos.Line - 1, Col: pos.Column, Err: errors.New(msg)}
+		return &Error{Line: firstLine + pos.Line - 1, Col: pos.Column, Err: errors.New(ye.GetMessage())}
 	}
-	return &Error{Line: firstLine, Err: fmt.Errorf("front matter: %v", err)}
+	return &Error{Line: firstLine, Err: fmt.Errorf("not valid YAML: %v", err)}
 }

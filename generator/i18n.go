@@ -5,8 +5,6 @@ import (
 	"fmt"
 	"io/fs"
 	"reflect"
-
-	"github.com/goccy/go-yaml"
 )
 
 // Strings are the words of the interface in one language, from the
@@ -43,32 +41,25 @@ type Strings struct {
 func loadStrings(t *themeLayers, siteFS fs.FS, siteName, lang string, probs *problems) *Strings {
 	var s Strings
 	name := "i18n/" + lang + ".yaml"
-	found := false
+	found, good := false, true
 	for _, layer := range t.layers(name) {
 		found = true
-		if err := yaml.UnmarshalWithOptions(layer.data, &s, yaml.DisallowUnknownField()); err != nil {
-			e := yamlError(err, 1)
-			e.File = layer.display
-			probs.addErr(e)
-			return &s
-		}
+		good = s.read(layer.data, layer.display, probs) && good
 	}
 	siteFile := joinDisplay(siteName, name)
 	data, err := fs.ReadFile(siteFS, name)
 	switch {
 	case err == nil:
 		found = true
-		if err := yaml.UnmarshalWithOptions(data, &s, yaml.DisallowUnknownField()); err != nil {
-			e := yamlError(err, 1)
-			e.File = siteFile
-			probs.addErr(e)
-			return &s
-		}
+		good = s.read(data, siteFile, probs) && good
 	case !errors.Is(err, fs.ErrNotExist):
 		probs.add(siteFile, 0, "cannot read file: %v", unwrapPathError(err))
 	}
 	if !found {
 		probs.add(siteFile, 0, "no interface strings for language %q: add %s", lang, name)
+		return &s
+	}
+	if !good {
 		return &s
 	}
 	v := reflect.ValueOf(s)
@@ -79,4 +70,23 @@ func loadStrings(t *themeLayers, siteFS fs.FS, siteName, lang string, probs *pro
 		}
 	}
 	return &s
+}
+
+// read reads one file of interface strings over s, key by key; false
+// when it has problems, which are in probs.
+func (s *Strings) read(data []byte, display string, probs *problems) bool {
+	data, ok := readText(data, display, "a file of interface strings", probs)
+	if !ok {
+		return false
+	}
+	v := reflect.ValueOf(s).Elem()
+	fields := make(map[string]*string, v.NumField())
+	for i := range v.NumField() {
+		fields[v.Type().Field(i).Tag.Get("yaml")] = v.Field(i).Addr().Interface().(*string)
+	}
+	r := &yamlReader{what: "a file of interface strings", firstLine: 1}
+	r.each(data, func(p yamlPair) {
+		r.textField(p, fields, "see docs/content-format.md for the interface strings")
+	})
+	return r.report(display, probs)
 }

@@ -268,15 +268,10 @@ func (l *loader) parse(rel string, data []byte) readResult {
 
 // parseNode reads a node file's bytes: its front matter and its body.
 func parseNode(rel string, data []byte, display string, probs *problems) *Node {
-	if i := bytes.IndexByte(data, 0); i >= 0 {
-		probs.add(display, lineAt(data, i), "binary file: a node file must be UTF-8 text")
+	data, ok := readText(data, display, "a node file", probs)
+	if !ok {
 		return nil
 	}
-	if !utf8.Valid(data) {
-		probs.add(display, lineAt(data, firstInvalidUTF8(data)), "invalid UTF-8: save the file as UTF-8 text")
-		return nil
-	}
-	data = bytes.TrimPrefix(data, []byte("\uFEFF"))
 	yamlSrc, yamlLine, body, ferr := splitFrontMatter(data)
 	if ferr != nil {
 		ferr.File = display

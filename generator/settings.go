@@ -9,7 +9,7 @@ import (
 	"path"
 	"strings"
 
-	"github.com/goccy/go-yaml"
+	"github.com/goccy/go-yaml/ast"
 )
 
 // settingsFile is the site settings file in the site root.
@@ -44,27 +44,57 @@ func loadSettings(fsys fs.FS, name string, probs *problems) Settings {
 		probs.add(display, 0, "cannot read file: %v", unwrapPathError(err))
 		return s
 	}
-	if err := yaml.UnmarshalWithOptions(data, &s, yaml.DisallowUnknownField()); err != nil {
-		e := yamlError(err, 1)
-		e.File = display
-		probs.addErr(e)
+	data, ok := readText(data, display, settingsFile, probs)
+	if !ok {
 		return s
 	}
+	r := &yamlReader{what: settingsFile, firstLine: 1}
+	lines := s.read(r, data)
+	r.report(display, probs)
 	if s.Language == "" {
 		s.Language = "nl"
 	}
 	if s.Language != path.Base(s.Language) || strings.ContainsAny(s.Language, `/\.`) {
-		probs.add(display, 0, "language %q is not a language code such as nl", s.Language)
+		probs.add(display, lines.at("language"), "language %q is not a language code such as nl", s.Language)
+		s.Language = "nl" // not to look for interface strings in a path made of it too
 	}
 	if s.BaseURL != "" {
 		if err := checkBaseURL(s.BaseURL); err != nil {
-			probs.add(display, 0, "baseURL: %v", err)
+			probs.add(display, lines.at("baseURL"), "baseURL: %v", err)
 		}
 	}
 	if s.Contact.URL != "" && !isExternal(s.Contact.URL) {
-		probs.add(display, 0, "contact url %q is not an absolute http(s) address", s.Contact.URL)
+		probs.add(display, lines.at("url"), "contact url %q is not an absolute http(s) address", s.Contact.URL)
 	}
 	return s
+}
+
+// read reads the settings of data key by key, and returns the line of
+// each key; the problems are in r.
+func (s *Settings) read(r *yamlReader, data []byte) keyLines {
+	fields := map[string]*string{"title": &s.Title, "subtitle": &s.Subtitle, "tagline": &s.Tagline,
+		"language": &s.Language, "baseURL": &s.BaseURL}
+	contact := map[string]*string{"label": &s.Contact.Label, "url": &s.Contact.URL}
+	var lines keyLines
+	r.each(data, func(p yamlPair) {
+		lines = append(lines, keyLine{p.key, r.line(p.tok)})
+		if p.key != "contact" {
+			r.textField(p, fields, "site.yaml has title, subtitle, tagline, language, baseURL and contact")
+			return
+		}
+		v, ok := r.plain(p.value)
+		switch {
+		case !ok || v.Type() == ast.NullType:
+		case !isMapping(v):
+			r.add(start(v), "contact is %s: write label: and url: on the lines below it, indented", kindOf(v))
+		default:
+			for _, q := range r.pairs(v) {
+				lines = append(lines, keyLine{q.key, r.line(q.tok)})
+				r.textField(q, contact, "contact has label and url")
+			}
+		}
+	})
+	return lines
 }
 
 // checkBaseURL accepts an absolute http(s) address without a query, a

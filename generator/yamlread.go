@@ -27,6 +27,16 @@ func (r *yamlReader) add(tok *token.Token, format string, args ...any) {
 	r.errs = append(r.errs, &Error{Line: r.line(tok), Col: tok.Position.Column, Err: fmt.Errorf(format, args...)})
 }
 
+// report adds r's problems to probs, as problems of file; false when
+// there are some.
+func (r *yamlReader) report(file string, probs *problems) bool {
+	for _, e := range r.errs {
+		e.File = file
+		probs.addErr(e)
+	}
+	return len(r.errs) == 0
+}
+
 // start is where n starts: for a mapping, its first key, not the colon
 // after it that the library takes for its place.
 func start(n ast.Node) *token.Token {
@@ -203,6 +213,17 @@ func (r *yamlReader) text(key string, n ast.Node) (string, bool) {
 	}
 	r.add(start(n), "%s is %s: write it as text after the colon, in quotes if it holds a colon or starts with [ or {", key, kindOf(n))
 	return "", false
+}
+
+// textField reads p into its field of fields, or reports an unknown
+// key, with known saying which keys there are.
+func (r *yamlReader) textField(p yamlPair, fields map[string]*string, known string) {
+	f, ok := fields[p.key]
+	if !ok {
+		r.add(p.tok, "unknown field %q: %s", p.key, known)
+		return
+	}
+	*f, _ = r.text(p.key, p.value)
 }
 
 // kindOf names the kind of a value that is not what a key wants.

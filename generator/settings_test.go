@@ -1,0 +1,70 @@
+package generator
+
+import (
+	"strings"
+	"testing"
+	"testing/fstest"
+
+	"github.com/wizardsite/wizard/theme"
+)
+
+// TestSettingsAndStringsTakeAByteOrderMark: site.yaml and the interface
+// strings are read as content is, a byte order mark first and all.
+func TestSettingsAndStringsTakeAByteOrderMark(t *testing.T) {
+	site := fstest.MapFS{
+		"site.yaml":    {Data: []byte("\uFEFFtitle: Testwizard\nlanguage: nl\n")},
+		"i18n/nl.yaml": {Data: []byte("\uFEFFhome: Thuis\r\nback: Terug\r\n")},
+	}
+	var probs problems
+	s := loadSettings(site, "site", &probs)
+	th := &themeLayers{base: theme.FS(), site: site, siteName: "site"}
+	str := loadStrings(th, site, "site", s.Language, &probs)
+	if err := probs.err(); err != nil {
+		t.Fatal(err)
+	}
+	if s.Title != "Testwizard" || str.Home != "Thuis" || str.Back != "Terug" {
+		t.Errorf("title %q, home %q, back %q; want Testwizard, Thuis, Terug", s.Title, str.Home, str.Back)
+	}
+}
+
+// TestSettingsProblemsAlone: each problem of site.yaml is reported once,
+// without the problems that would follow from it.
+func TestSettingsProblemsAlone(t *testing.T) {
+	tests := []struct {
+		name, yaml string
+		want       []string
+	}{
+		{"a language that is a path", "title: T\nlanguage: ../nl\n",
+			[]string{`site/site.yaml:2: language "../nl" is not a language code such as nl`}},
+		{"a wrong value does not hide the next", "title: [T]\nlanguage: nl\nbaseURL: ftp://x\n",
+			[]string{`site/site.yaml:1:8: title is a list: write it as text after the colon, in quotes if it holds a colon or starts with [ or {`,
+				`site/site.yaml:3: baseURL: want an absolute address such as https://example.org/`}},
+		{"a number is its digits", "title: 2024\nlanguage: nl\n", nil},
+		{"an empty contact is none", "title: T\ncontact:\n", nil},
+		{"an unknown key in contact", "title: T\ncontact:\n  label: Bel ons\n  adres: https://example.org/\n",
+			[]string{`site/site.yaml:4:3: unknown field "adres": contact has label and url`}},
+		{"contact as a list", "title: T\ncontact: [a, b]\n",
+			[]string{`site/site.yaml:2:10: contact is a list: write label: and url: on the lines below it, indented`}},
+		{"not a mapping", "just a sentence\n",
+			[]string{`site/site.yaml:1:1: site.yaml must be a list of key: value lines`}},
+		{"an anchor", "title: &t T\nsubtitle: *t\n", []string{
+			`site/site.yaml:1:8: YAML anchors, aliases and merge keys (&name, *name, <<) are not used here: write the value out in full`,
+			`site/site.yaml:2:11: YAML anchors, aliases and merge keys (&name, *name, <<) are not used here: write the value out in full`}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			site := fstest.MapFS{"site.yaml": {Data: []byte(tt.yaml)}}
+			var probs problems
+			s := loadSettings(site, "site", &probs)
+			th := &themeLayers{base: theme.FS(), site: site, siteName: "site"}
+			loadStrings(th, site, "site", s.Language, &probs)
+			var got []string
+			for _, e := range probs.list.sort() {
+				got = append(got, e.Error())
+			}
+			if strings.Join(got, "\n") != strings.Join(tt.want, "\n") {
+				t.Errorf("problems:\n  %s\nwant:\n  %s", strings.Join(got, "\n  "), strings.Join(tt.want, "\n  "))
+			}
+		})
+	}
+}
