@@ -154,11 +154,12 @@ func parseYAMLFrontMatter(src []byte, firstLine int) (fm frontMatter, errs Error
 
 // yamlError turns an error of the YAML library's parser into an Error
 // at the line of the file that it names.
-func yamlError(err error, firstLine int) *Error {
+func yamlError(err error, src []byte, firstLine int) *Error {
 	var ye yaml.Error
 	if errors.As(err, &ye) && ye.GetToken() != nil {
 		pos := ye.GetToken().Position
-		return &Error{Line: firstLine + pos.Line - 1, Col: pos.Column, Err: errors.New(ye.GetMessage())}
+		line, col, msg, _ := plainYAML(ye.GetMessage(), pos.Line, pos.Column, src)
+		return &Error{Line: firstLine + line - 1, Col: col, Err: errors.New(msg)}
 	}
 	return &Error{Line: firstLine, Err: fmt.Errorf("not valid YAML: %v", err)}
 }

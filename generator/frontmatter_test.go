@@ -78,7 +78,7 @@ func TestParseFrontMatter(t *testing.T) {
 		}},
 		{name: "unknown key", yaml: "title: T\ntitel: X\n", wantErr: "unknown field \"titel\"", errLine: 3},
 		{name: "wrong type", yaml: "title: T\nweight: veel\n", wantErr: "weight", errLine: 3},
-		{name: "syntax error", yaml: "title: T\nweight: [1\n", wantErr: "not found", errLine: 3},
+		{name: "syntax error", yaml: "title: T\nweight: [1\n", wantErr: "is not closed", errLine: 3},
 		{name: "repeated key", yaml: "title: T\ntitle: U\n", wantErr: "written twice, on lines 2 and 3", errLine: 3},
 		{name: "not a mapping", yaml: "- a\n- b\n", wantErr: "key: value", errLine: 2},
 	}

@@ -106,7 +106,7 @@ var frontMatterCases = []struct {
 	{"carriage returns", "title: T\r\nweight: 2\r\n", []string{`title="T" weight=2`}},
 	{"a list", "- a\n- b\n", []string{`2:1: front matter must be a list of key: value lines`}},
 	{"a Hugo key is not read", "title: T\nparams: {x: &a 1, y: !!str 2}\n", []string{`title="T"`}},
-	{"a syntax error after a wrong value", "weight: 1.5\ntitle: [T\n", []string{`3:8: sequence end token ']' not found`}},
+	{"a syntax error after a wrong value", "weight: 1.5\ntitle: [T\n", []string{`3:8: the [ that starts a list here is not closed: end the list with ], or put the value in quotes if the [ is part of the text`}},
 	{"only a comment", "# niets\n", []string{``}},
 }
 

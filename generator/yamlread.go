@@ -78,7 +78,7 @@ func (r *yamlReader) top(src []byte) []yamlPair {
 	// Repeated keys are found below, so that they do not hide the rest.
 	file, err := parser.ParseBytes(src, 0, parser.AllowDuplicateMapKey())
 	if err != nil {
-		r.errs = append(r.errs, yamlError(err, r.firstLine))
+		r.errs = append(r.errs, yamlError(err, src, r.firstLine))
 		return nil
 	}
 	var body ast.Node
