@@ -138,11 +138,6 @@ func appendTop(b []byte, d *pageData, more int) ([]byte, template.HTML, error) {
 		b = appendHTML(b, d.Node.Description)
 		b = append(b, `">`...)
 	}
-	if d.Base != "" {
-		b = append(b, `<base href="`...)
-		b = appendURL(b, d.Base)
-		b = append(b, `">`...)
-	}
 	if d.Canonical != "" {
 		b = append(b, `<link rel="canonical" href="`...)
 		b = appendURL(b, d.Canonical)

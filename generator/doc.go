@@ -51,7 +51,9 @@
 //
 // Each node becomes <folder>/<slug>/index.html; every internal reference
 // is relative and names a file, so the output works from any host and
-// from file://. Stylesheets get a fingerprint in their name under assets/.
+// from file://. The 404 page, which a host shows at any address, is the
+// exception: its links start at the base URL, or at the root of the
+// host. Stylesheets get a fingerprint in their name under assets/.
 // With a base URL the build adds sitemap.xml, robots.txt and canonical
 // links. HTML, CSS, SVG and XML are minified. The same input gives the
 // same bytes.

@@ -90,10 +90,20 @@ func (n *Node) urlDir() string {
 	return ""
 }
 
+// anyDepth starts the folder of a page that a host serves at any
+// address, the 404 page: what follows it is the site's root as the page
+// must name it ("/", or the base URL), and relURL puts that before every
+// target instead of a path relative to the page.
+const anyDepth = "\x00"
+
 // relURL returns the relative reference from a page in folder fromDir
 // (relative to the site root, "" for the root) to the file target.
-// It always names a file, so it works from file:// too.
+// It always names a file, so it works from file:// too. From a folder
+// that starts with anyDepth it returns the root it names and the target.
 func relURL(fromDir, target string) string {
+	if strings.HasPrefix(fromDir, anyDepth) {
+		return fromDir[len(anyDepth):] + target
+	}
 	from, to := fromDir, target
 	if from == "." {
 		from = ""

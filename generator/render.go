@@ -41,7 +41,6 @@ type pageData struct {
 	Prev, Next *navLink     // a sequence's previous and next pages
 	Body       renderedBody // the rendered Markdown
 	Canonical  string       // the page's absolute address when the site has a base URL
-	Base       string       // the <base href> of the 404 page, which a host serves at any depth
 }
 
 // setChrome gives the page its chrome.
@@ -213,14 +212,18 @@ func (r *pageRenderer) appendPage(b []byte, d *pageData) ([]byte, error) {
 	return buf.Bytes(), err
 }
 
-// notFound fills the data of 404.html, which a host serves at any depth:
-// with a base URL its links are absolute to it, without one relative to
-// the site root.
+// notFound fills the data of 404.html, which a host serves at any
+// address: with a base URL its links are absolute, without one they
+// start at the root of the host ("/index.html"), where the site must
+// then be. Relative links would lead elsewhere from every folder but
+// the root, and a <base> would take the skip link to another page.
 func (r *pageRenderer) notFound() *pageData {
-	d := &pageData{Title: r.t.NotFoundTitle + " – " + r.site.Title}
-	d.setChrome(r.chromeFor("", navLink{Href: "index.html", Label: r.w.root.LinkTitle}, nil, false))
+	root := "/"
 	if r.site.BaseURL != "" {
-		d.Base = r.site.absoluteURL("")
+		root = r.site.absoluteURL("")
 	}
+	dir := anyDepth + root
+	d := &pageData{Title: r.t.NotFoundTitle + " – " + r.site.Title}
+	d.setChrome(r.chromeFor(dir, r.link(dir, r.w.root, r.w.root.LinkTitle), nil, false))
 	return d
 }
