@@ -156,17 +156,16 @@ func appendTop(b []byte, d *pageData, more int) ([]byte, template.HTML, error) {
 
 // appendCrumbs appends the breadcrumbs: breadcrumbs.html.
 func appendCrumbs(b []byte, d *pageData) []byte {
+	if len(d.Crumbs) == 0 {
+		return b
+	}
 	b = append(b, `<nav class="breadcrumbs" aria-label="`...)
 	b = appendHTML(b, d.T.Breadcrumbs)
 	b = append(b, `"><ol>`...)
 	for _, c := range d.Crumbs {
 		b = append(b, `<li><a href="`...)
 		b = appendURL(b, c.Href)
-		if c.Current {
-			b = append(b, `" aria-current="page">`...)
-		} else {
-			b = append(b, `">`...)
-		}
+		b = append(b, `">`...)
 		b = appendHTML(b, c.Label)
 		b = append(b, `</a></li>`...)
 	}

@@ -102,11 +102,10 @@ func (r *pageRenderer) overview(files map[string][]byte, frames overviewFrames) 
 		}
 	}
 	dir := path.Dir(overviewPage)
+	// Home is its way back, as on the pages just below the start page.
 	home := r.link(dir, r.w.root, r.w.root.LinkTitle)
-	back := home
 	d := &overviewData{pageData: &pageData{Title: r.t.OverviewTitle + " – " + r.site.Title}, root: r.w.root}
-	d.setChrome(r.chromeFor(dir, home, &back, true))
-	d.Crumbs = []navLink{d.Home, {Href: relURL(dir, overviewPage), Label: r.t.OverviewTitle, Current: true}}
+	d.setChrome(r.chromeFor(dir, home, nil, true))
 	if r.site.BaseURL != "" {
 		d.Canonical = r.site.absoluteURL(prettyPath(overviewPage))
 	}

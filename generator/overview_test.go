@@ -147,7 +147,7 @@ func TestOverviewPage(t *testing.T) {
 		"<title>Overzicht van de wizard – Testwizard</title>",
 		"<h1>Overzicht van de wizard</h1>",
 		`aria-label="Kaart van de wizard"`,
-		`<a href="index.html" aria-current="page">Overzicht van de wizard</a>`, // the breadcrumb
+		`<a href="index.html" aria-current="page">Overzicht van de wizard</a>`, // the footer's link
 		`<summary>Toon het overzicht als lijst</summary>`,
 	} {
 		if !strings.Contains(page, want) {

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"html/template"
 	"path"
+	"strings"
 	"sync"
 )
 
@@ -34,7 +35,7 @@ type pageData struct {
 	T          *Strings
 	Node       *Node        // the node of the page; nil on the 404 page
 	Title      string       // the window title
-	Crumbs     []navLink    // the start page down to this one, the last one Current
+	Crumbs     []navLink    // the start page down to the parent; none when that is the start page alone, which Home leads to
 	Context    string       // the title of the parent when it asks the question this page answers
 	Prompt     string       // front matter prompt
 	Choices    []navLink    // the node's choices
@@ -73,33 +74,36 @@ func (r *pageRenderer) link(from string, n *Node, label string) navLink {
 	return navLink{Href: relURL(from, n.URL), Label: label}
 }
 
-// page fills the data of a node's page.
+// page fills the data of a node's page. Each way onward is shown once:
+// Home leads to the start page, so a page just below it has no Terug
+// and no breadcrumbs, and the breadcrumbs end at the parent, not with
+// the page's own heading again.
 func (r *pageRenderer) page(n *Node) *pageData {
 	dir := n.urlDir()
 	d := &pageData{
 		Node:   n,
-		Title:  n.Title + " – " + r.site.Title,
 		Prompt: n.Prompt,
 		Body:   r.bodies[n],
 	}
 	home := r.link(dir, r.w.root, r.w.root.LinkTitle)
 	if n == r.w.root {
-		d.Title = r.site.Title + " – " + n.Title
 		home.Current = true
 	}
 	var back *navLink
-	if n.Parent != nil {
-		b := r.link(dir, n.Parent, n.Parent.LinkTitle)
-		back = &b
-		if n.Parent.Prompt != "" {
-			d.Context = n.Parent.Title
+	if p := n.Parent; p != nil {
+		if p.Prompt != "" {
+			d.Context = p.Title
+		}
+		if p != r.w.root {
+			b := r.link(dir, p, p.LinkTitle)
+			back = &b
+			for _, a := range n.Ancestors() {
+				d.Crumbs = append(d.Crumbs, r.link(dir, a, a.LinkTitle))
+			}
 		}
 	}
+	d.Title = r.windowTitle(n, d.Context)
 	d.setChrome(r.chromeFor(dir, home, back, false))
-	for _, a := range n.Ancestors() {
-		d.Crumbs = append(d.Crumbs, r.link(dir, a, a.LinkTitle))
-	}
-	d.Crumbs = append(d.Crumbs, navLink{Href: relURL(dir, n.URL), Label: n.LinkTitle, Current: true})
 	for _, c := range n.Choices {
 		d.Choices = append(d.Choices, r.link(dir, c.Node, c.Label))
 	}
@@ -115,6 +119,28 @@ func (r *pageRenderer) page(n *Node) *pageData {
 		d.Canonical = r.site.absoluteURL(prettyPath(n.URL))
 	}
 	return d
+}
+
+// windowTitle is the <title> of a node's page: the site's name after
+// the heading, or before it on the start page. A page that answers its
+// parent's question (context) says that question first, so that pages
+// answering the same thing for other profiles ("… en ik wil een Lokale
+// Beheerder aanstellen.") have titles of their own; the ellipsis that
+// ends the question and starts the answer is written once.
+func (r *pageRenderer) windowTitle(n *Node, context string) string {
+	if n == r.w.root {
+		return r.site.Title + " – " + n.Title
+	}
+	title := n.Title
+	if context != "" {
+		q, ok := strings.CutSuffix(strings.TrimSpace(context), "…")
+		if a := strings.TrimSpace(title); ok && strings.HasPrefix(a, "…") {
+			title = strings.TrimSpace(q) + " " + a
+		} else {
+			title = title + " – " + context
+		}
+	}
+	return title + " – " + r.site.Title
 }
 
 // anyFolder keys the definitions in r.definitions when they hold no
