@@ -40,11 +40,7 @@ func (r *pageRenderer) builtInPage(b []byte, d *pageData) ([]byte, error) {
 	b = append(b, `<h1>`...)
 	b = appendHTML(b, d.Node.Title)
 	b = append(b, `</h1></div>`...)
-	if d.Body.Content != "" {
-		b = append(b, `<div class="content">`...)
-		b = append(b, d.Body.Content...)
-		b = append(b, `</div>`...)
-	}
+	b = appendBodyPart(b, &d.Above, d.T)
 	if len(d.Choices) > 0 {
 		b = append(b, `<nav class="choices" aria-labelledby="choices-title"><h2 id="choices-title"`...)
 		prompt := d.Prompt
@@ -64,20 +60,7 @@ func (r *pageRenderer) builtInPage(b []byte, d *pageData) ([]byte, error) {
 		}
 		b = append(b, `</ul></nav>`...)
 	}
-	for _, n := range d.Body.Notes {
-		b = append(b, `<aside class="note" aria-label="`...)
-		b = appendHTML(b, d.T.Note)
-		b = append(b, `">`...)
-		b = append(b, n...)
-		b = append(b, `</aside>`...)
-	}
-	for _, a := range d.Body.Actions {
-		b = append(b, `<aside class="optional"><h2 class="optional-title">`...)
-		b = appendHTML(b, d.T.OptionalAction)
-		b = append(b, `</h2>`...)
-		b = append(b, a...)
-		b = append(b, `</aside>`...)
-	}
+	b = appendBodyPart(b, &d.Below, d.T)
 	if d.Prev != nil || d.Next != nil {
 		b = append(b, `<nav class="sequence" aria-label="`...)
 		b = appendHTML(b, d.T.Sequence)
@@ -95,6 +78,29 @@ func (r *pageRenderer) builtInPage(b []byte, d *pageData) ([]byte, error) {
 	}
 	b = append(b, `</main>`...)
 	return append(b, bottom...), nil
+}
+
+// appendBodyPart appends what a page shows of its body on one side of
+// its choices: the .Above or .Below part of page.html.
+func appendBodyPart(b []byte, p *renderedBody, t *Strings) []byte {
+	if p.Content != "" {
+		b = append(b, `<div class="content">`...)
+		b = append(b, p.Content...)
+		b = append(b, `</div>`...)
+	}
+	for _, n := range p.Notes {
+		b = append(b, `<aside class="note" aria-label="`...)
+		b = appendHTML(b, t.Note)
+		b = append(b, `">`...)
+		b = append(b, n...)
+		b = append(b, `</aside>`...)
+	}
+	for _, a := range p.Actions {
+		b = append(b, `<div class="optional">`...)
+		b = append(b, a...)
+		b = append(b, `</div>`...)
+	}
+	return b
 }
 
 // appendSequenceLink appends the previous or next link of a sequence:

@@ -90,6 +90,12 @@ type chromes struct {
 
 // chromeFor returns the chrome of a page in the output folder dir.
 func (r *pageRenderer) chromeFor(dir string, home navLink, back *navLink, overviewCurrent bool) *chromeData {
+	return r.chromeOf(dir, home, back, overviewCurrent, true)
+}
+
+// chromeOf is chromeFor; without contact, the footer has no contact
+// link, for a page whose own text links to the same place.
+func (r *pageRenderer) chromeOf(dir string, home navLink, back *navLink, overviewCurrent, contact bool) *chromeData {
 	defs := r.definitionsFor(dir)
 	overviewHref := relURL(dir, overviewPage)
 	// The key is everything in the chrome that differs between pages;
@@ -103,6 +109,9 @@ func (r *pageRenderer) chromeFor(dir string, home navLink, back *navLink, overvi
 	key.WriteString(overviewHref)
 	if overviewCurrent {
 		key.WriteString("\x00current")
+	}
+	if !contact {
+		key.WriteString("\x00no contact")
 	}
 	r.chromes.mu.Lock()
 	defer r.chromes.mu.Unlock()
@@ -132,7 +141,7 @@ func (r *pageRenderer) chromeFor(dir string, home navLink, back *navLink, overvi
 	for i, name := range r.chromes.assets {
 		c.assets[name] = hrefs[i]
 	}
-	if r.site.Contact.URL != "" {
+	if contact && r.site.Contact.URL != "" {
 		c.Contact = &navLink{Href: r.site.Contact.URL, Label: r.site.Contact.Label}
 	}
 	if r.chromes.byKey == nil {

@@ -23,7 +23,8 @@
 // docs/content-format.md in the repository is the writers' manual: front
 // matter keys (title, linkTitle, weight, draft, description, prompt,
 // choices, prev, next, slug), links between nodes, notes (> [!NOTE]),
-// optional actions (> [!OPTIONAL]) and icons (:external: and others).
+// optional actions (> [!OPTIONAL]), the place of the choices
+// (<!-- choices -->, choices_marker.go) and icons (:external: and others).
 //
 // # The pipeline
 //
@@ -137,8 +138,11 @@
 // files ("page.html" calls {{template "breadcrumbs.html" .}}). A page
 // template gets a *pageData: .Site (Settings), .T (Strings), .Node,
 // .Title, .Home, .Back, .Crumbs, .Context, .Prompt, .Choices, .Prev,
-// .Next, .Body (.Content, .Notes, .Actions), .Definitions, .Canonical,
-// .Contact and .DevScript, and the method .Asset "style.css" for the
+// .Next, .Body (.Content, .Notes, .Actions, and .After, what stands
+// below a <!-- choices --> line), .Above and .Below (what the page shows
+// of .Body before the choices and after them), .Definitions,
+// .Canonical, .Contact (nil on a page whose text links the same
+// address) and .DevScript, and the method .Asset "style.css" for the
 // relative href of a theme asset. The template function icon "name"
 // inserts icons/<name>.svg inline, hidden from screen readers.
 //

@@ -39,6 +39,7 @@ type renderedBody struct {
 	Content template.HTML   // the body without its notes and optional actions
 	Notes   []template.HTML // each note, in order
 	Actions []template.HTML // each optional action, in order
+	After   *renderedBody   // what stands below a <!-- choices --> line (choices_marker.go); nil without one
 
 	key [32]byte // the signature of the HTML above, set when a node's body is rendered; zero when not
 }
@@ -54,6 +55,10 @@ func (b *renderedBody) sign() {
 	s.int(len(b.Actions))
 	for _, x := range b.Actions {
 		s.str(string(x))
+	}
+	if b.After != nil {
+		b.After.sign()
+		s.raw(b.After.key[:])
 	}
 	b.key = s.sum()
 }
@@ -78,13 +83,18 @@ func (m *markdown) render(bc *bodyContext) renderedBody {
 	}
 	pc.Set(pageKey, bc)
 	doc := m.md.Parser().Parse(text.NewReader(bc.src), parser.WithContext(pc))
+	return m.renderParts(bc, doc.(*ast.Document))
+}
+
+// renderPart renders a body's text, notes and optional actions.
+func (m *markdown) renderPart(src []byte, doc *ast.Document, notes, actions []*ast.Blockquote) renderedBody {
 	var out renderedBody
-	out.Content = m.html(bc.src, doc)
-	for _, q := range bc.notes {
-		out.Notes = append(out.Notes, m.html(bc.src, asDocument(q)))
+	out.Content = m.html(src, doc)
+	for _, q := range notes {
+		out.Notes = append(out.Notes, m.html(src, asDocument(q)))
 	}
-	for _, q := range bc.actions {
-		out.Actions = append(out.Actions, m.html(bc.src, asDocument(q)))
+	for _, q := range actions {
+		out.Actions = append(out.Actions, m.html(src, asDocument(q)))
 	}
 	return out
 }

@@ -41,6 +41,8 @@ type pageData struct {
 	Choices    []navLink    // the node's choices
 	Prev, Next *navLink     // a sequence's previous and next pages
 	Body       renderedBody // the rendered Markdown
+	Above      renderedBody // what the page shows of Body before the choices
+	Below      renderedBody // and after them (Body.After, or without it the notes and optional actions)
 	Canonical  string       // the page's absolute address when the site has a base URL
 }
 
@@ -85,6 +87,7 @@ func (r *pageRenderer) page(n *Node) *pageData {
 		Prompt: n.Prompt,
 		Body:   r.bodies[n],
 	}
+	d.Above, d.Below = d.Body.sides()
 	home := r.link(dir, r.w.root, r.w.root.LinkTitle)
 	if n == r.w.root {
 		home.Current = true
@@ -103,7 +106,7 @@ func (r *pageRenderer) page(n *Node) *pageData {
 		}
 	}
 	d.Title = r.windowTitle(n, d.Context)
-	d.setChrome(r.chromeFor(dir, home, back, false))
+	d.setChrome(r.chromeOf(dir, home, back, false, !linksTo(n, r.site.Contact.URL)))
 	for _, c := range n.Choices {
 		d.Choices = append(d.Choices, r.link(dir, c.Node, c.Label))
 	}
@@ -119,6 +122,31 @@ func (r *pageRenderer) page(n *Node) *pageData {
 		d.Canonical = r.site.absoluteURL(prettyPath(n.URL))
 	}
 	return d
+}
+
+// linksTo reports whether the body of n links to the address url: the
+// footer then leaves its link to the same place out, so that the page
+// does not say it twice.
+func linksTo(n *Node, url string) bool {
+	for _, e := range n.External {
+		if url != "" && e.URL == url {
+			return true
+		}
+	}
+	return false
+}
+
+// sides parts a body into what a page shows before its choices and
+// after them: the writer's parts on either side of a <!-- choices -->
+// line, or without one the text before and the notes and optional
+// actions after.
+func (b renderedBody) sides() (above, below renderedBody) {
+	if b.After != nil {
+		above = b
+		above.After = nil
+		return above, *b.After
+	}
+	return renderedBody{Content: b.Content}, renderedBody{Notes: b.Notes, Actions: b.Actions}
 }
 
 // windowTitle is the <title> of a node's page: the site's name after

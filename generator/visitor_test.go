@@ -92,3 +92,30 @@ func TestEGovNoControlTwice(t *testing.T) {
 		}
 	}
 }
+
+// contactCentre is the contact address of the eGov site.yaml, which
+// the footer links to.
+const contactCentre = "https://www.socialsecurity.be/site_nl/employer/general/contactcenter/index.htm"
+
+// TestEGovContactOnce wants every page of the eGov site to link the
+// contact centre exactly once: in its own text, or else in the footer.
+func TestEGovContactOnce(t *testing.T) {
+	site := buildRepoSite(t)
+	for _, n := range site.Nodes {
+		if got := strings.Count(string(site.Files[n.URL]), `href="`+contactCentre+`"`); got != 1 {
+			t.Errorf("%s links the contact centre %d times, want once", n.URL, got)
+		}
+	}
+}
+
+// TestEGovNoStoryboardLabels wants no page to show the original
+// slides' label for optional actions: they are ordinary secondary
+// content on the site.
+func TestEGovNoStoryboardLabels(t *testing.T) {
+	site := buildRepoSite(t)
+	for name, data := range site.Files {
+		if path.Ext(name) == ".html" && strings.Contains(string(data), "Optionele actie") {
+			t.Errorf("%s shows the label \"Optionele actie\"", name)
+		}
+	}
+}
