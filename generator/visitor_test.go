@@ -119,3 +119,25 @@ func TestEGovNoStoryboardLabels(t *testing.T) {
 		}
 	}
 }
+
+var (
+	definitionsButton = regexp.MustCompile(`<button type="button" class="tool" popovertarget="definitions">.*?<span class="tool-label">([^<]*)</span></button>`)
+	definitionsTitle  = regexp.MustCompile(`<h2 id="definitions-title">([^<]*)</h2>`)
+)
+
+// TestEGovDefinitionsButtonSaysItsHeading wants the title bar's button
+// that opens the definitions to say what the popup's heading says: the
+// seed's question "Wat zijn de taken van een …".
+func TestEGovDefinitionsButtonSaysItsHeading(t *testing.T) {
+	site := buildRepoSite(t)
+	for _, n := range site.Nodes {
+		page := string(site.Files[n.URL])
+		button, heading := definitionsButton.FindStringSubmatch(page), definitionsTitle.FindStringSubmatch(page)
+		if button == nil || heading == nil {
+			t.Fatalf("%s: no definitions button or popup heading", n.URL)
+		}
+		if button[1] != heading[1] || heading[1] != "Wat zijn de taken van een …" {
+			t.Errorf("%s: the button says %q, the popup's heading %q; want both to ask \"Wat zijn de taken van een …\"", n.URL, button[1], heading[1])
+		}
+	}
+}
