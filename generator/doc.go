@@ -32,10 +32,11 @@
 // in files of its own: settings (settings.go, i18n.go, theme.go), load
 // (load.go, builder_load.go, frontmatter*.go), graph (graph.go), bodies
 // (bodies.go, markdown*.go), pages (pages.go, render.go, chrome.go,
-// builtin_theme.go), overview (overview.go) and write (names.go,
-// write.go). Settings and load share text.go (what a text file must be)
-// and yamlread.go (YAML read key by key, every problem at its line). Where the files go is a sink given to the build: memory,
-// for Generate and a Builder, or the output folder, for Build.
+// builtin_theme.go), overview (overview.go, overview_wide.go) and write
+// (names.go, swap.go, write.go). Settings and load share text.go (what a
+// text file must be) and yamlread.go (YAML read key by key, every
+// problem at its line). Where the files go is a sink given to the build:
+// memory, for Generate and a Builder, or the output folder, for Build.
 //
 // The writers' tools (check, new, graph, pack) are in package author.
 //

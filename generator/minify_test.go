@@ -53,20 +53,23 @@ func TestPagesNeedNoMinifying(t *testing.T) {
 	}
 }
 
-// withoutMap drops the overview's map: the generator writes that SVG
-// compactly itself, and the minifier would still spell a few numbers
-// otherwise (5400 as 54e2).
+// withoutMap drops the overview's maps, narrow and wide: the generator
+// writes those SVGs compactly itself, and the minifier would still spell
+// a few numbers and paths otherwise (5400 as 54e2).
 func withoutMap(page []byte) string {
 	s := string(page)
-	start := strings.Index(s, `<svg class="overview-map"`)
-	if start < 0 {
-		return s
+	for _, class := range []string{"overview-map", "overview-wide"} {
+		start := strings.Index(s, `<svg class="`+class+`"`)
+		if start < 0 {
+			continue
+		}
+		end := strings.Index(s[start:], "</svg>")
+		if end < 0 {
+			continue
+		}
+		s = s[:start] + s[start+end+len("</svg>"):]
 	}
-	end := strings.Index(s[start:], "</svg>")
-	if end < 0 {
-		return s
-	}
-	return s[:start] + s[start+end+len("</svg>"):]
+	return s
 }
 
 // firstDifference shows where two texts part, with some context.

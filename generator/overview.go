@@ -74,6 +74,7 @@ func (f overviewFrames) forget(n *Node) {
 type overviewData struct {
 	*pageData
 	Map  template.HTML // the SVG
+	Wide template.HTML // the SVG for wide screens (overview_wide.go); empty when the tree does not spread
 	List template.HTML // Tree as nested lists of links, written in Go: a template that walks a large tree item by item takes long
 	root *Node
 }
@@ -111,6 +112,7 @@ func (r *pageRenderer) overview(files map[string][]byte, frames overviewFrames) 
 	}
 	root := frames.draw(r.w.root, 0)
 	d.Map = overviewSVG(root, r.t.OverviewMap)
+	d.Wide = frames.overviewWide(r.w.root, len(r.w.nodes), r.t.OverviewMap)
 	d.List = template.HTML(concat([]byte("<ul>"), root.list, []byte("</ul>")))
 
 	page, err := r.renderOverview(d)
