@@ -40,7 +40,7 @@ func (r *pageRenderer) builtInPage(b []byte, d *pageData) ([]byte, error) {
 	b = append(b, `<h1>`...)
 	b = appendHTML(b, d.Node.Title)
 	b = append(b, `</h1></div>`...)
-	b = appendBodyPart(b, &d.Above, d.T)
+	b = appendBodyPart(b, &d.Above.Body, d.T)
 	if len(d.Choices) > 0 {
 		b = append(b, `<nav class="choices" aria-labelledby="choices-title"><h2 id="choices-title"`...)
 		prompt := d.Prompt
@@ -60,7 +60,7 @@ func (r *pageRenderer) builtInPage(b []byte, d *pageData) ([]byte, error) {
 		}
 		b = append(b, `</ul></nav>`...)
 	}
-	b = appendBodyPart(b, &d.Below, d.T)
+	b = appendBodyPart(b, &d.Below.Body, d.T)
 	if d.Prev != nil || d.Next != nil {
 		b = append(b, `<nav class="sequence" aria-label="`...)
 		b = appendHTML(b, d.T.Sequence)
@@ -81,7 +81,7 @@ func (r *pageRenderer) builtInPage(b []byte, d *pageData) ([]byte, error) {
 }
 
 // appendBodyPart appends what a page shows of its body on one side of
-// its choices: the .Above or .Below part of page.html.
+// its choices: page.html's "body-part".
 func appendBodyPart(b []byte, p *renderedBody, t *Strings) []byte {
 	if p.Content != "" {
 		b = append(b, `<div class="content">`...)

@@ -141,7 +141,8 @@
 // .Title, .Home, .Back, .Crumbs, .Context, .Prompt, .Choices, .Prev,
 // .Next, .Body (.Content, .Notes, .Actions, and .After, what stands
 // below a <!-- choices --> line), .Above and .Below (what the page shows
-// of .Body before the choices and after them), .Definitions,
+// of .Body before the choices and after them, as .Body, with .T: the
+// data of page.html's "body-part"), .Definitions,
 // .Canonical, .Contact (nil on a page whose text links the same
 // address) and .DevScript, and the method .Asset "style.css" for the
 // relative href of a theme asset. The template function icon "name"

@@ -41,8 +41,8 @@ type pageData struct {
 	Choices    []navLink    // the node's choices
 	Prev, Next *navLink     // a sequence's previous and next pages
 	Body       renderedBody // the rendered Markdown
-	Above      renderedBody // what the page shows of Body before the choices
-	Below      renderedBody // and after them (Body.After, or without it the notes and optional actions)
+	Above      bodySide     // what the page shows of Body before the choices
+	Below      bodySide     // and after them (Body.After, or without it the notes and optional actions)
 	Canonical  string       // the page's absolute address when the site has a base URL
 }
 
@@ -87,7 +87,8 @@ func (r *pageRenderer) page(n *Node) *pageData {
 		Prompt: n.Prompt,
 		Body:   r.bodies[n],
 	}
-	d.Above, d.Below = d.Body.sides()
+	above, below := d.Body.sides()
+	d.Above, d.Below = bodySide{above, r.t}, bodySide{below, r.t}
 	home := r.link(dir, r.w.root, r.w.root.LinkTitle)
 	if n == r.w.root {
 		home.Current = true
@@ -134,6 +135,13 @@ func linksTo(n *Node, url string) bool {
 		}
 	}
 	return false
+}
+
+// bodySide is what a page shows of its body on one side of its choices,
+// with the interface strings: the data of page.html's "body-part".
+type bodySide struct {
+	Body renderedBody // the text, notes and optional actions of that side
+	T    *Strings     // the strings of the site's language
 }
 
 // sides parts a body into what a page shows before its choices and
