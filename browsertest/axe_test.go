@@ -42,8 +42,10 @@ const axeRunJS = `axe.run(document, {
 	})),
 }))`
 
-// TestAxe runs axe-core on every page, with the definitions popup closed
-// and open, and wants no violation of WCAG 2.1 A or AA.
+// TestAxe runs axe-core on every page, at the widths of a phone and a
+// desktop (which show different maps, title bars and breadcrumbs), with
+// the definitions popup closed and open, and wants no violation of WCAG
+// 2.1 A or AA.
 func TestAxe(t *testing.T) {
 	src, err := os.ReadFile(npmFile(t, "axe-core/axe.min.js"))
 	if err != nil {
@@ -52,20 +54,25 @@ func TestAxe(t *testing.T) {
 	b := buildSite(t)
 	o := serveHTTP(t, b.dir)
 	tab := chrome.Tab(t)
-	for _, p := range sitePages(b.site) {
-		for _, withPopup := range []bool{false, true} {
-			state := "popup closed"
-			open(t, tab, o.page(p))
-			if withPopup {
-				state = "popup open"
-				openPopup(t, tab)
-			}
-			res := runAxe(t, tab, string(src))
-			if res.Passes == 0 {
-				t.Fatalf("%s: axe checked no rule", p)
-			}
-			if len(res.Violations) > 0 {
-				t.Errorf("%s, %s: %d WCAG violations:\n%s", p, state, len(res.Violations), formatViolations(res.Violations))
+	for _, size := range widths {
+		if err := chromedp.Do(tab, chromedp.EmulateViewport(size.width, size.height)); err != nil {
+			t.Fatal(err)
+		}
+		for _, p := range sitePages(b.site) {
+			for _, withPopup := range []bool{false, true} {
+				state := fmt.Sprintf("%d px, popup closed", size.width)
+				open(t, tab, o.page(p))
+				if withPopup {
+					state = fmt.Sprintf("%d px, popup open", size.width)
+					openPopup(t, tab)
+				}
+				res := runAxe(t, tab, string(src))
+				if res.Passes == 0 {
+					t.Fatalf("%s: axe checked no rule", p)
+				}
+				if len(res.Violations) > 0 {
+					t.Errorf("%s, %s: %d WCAG violations:\n%s", p, state, len(res.Violations), formatViolations(res.Violations))
+				}
 			}
 		}
 	}

@@ -19,8 +19,19 @@
 //   - layout_test.go: at 320 and 1280 CSS pixels no page scrolls
 //     sideways and nothing overlaps the title bar; screenshots go to
 //     $WIZARD_ARTIFACTS, or testdata/artifacts/ here, for a person to look at.
-//   - axe_test.go: axe-core finds no WCAG 2.1 A or AA violation, with the
-//     definitions popup closed and open.
+//   - axe_test.go: axe-core finds no WCAG 2.1 A or AA violation, at 320
+//     and 1280 CSS pixels, with the definitions popup closed and open.
+//   - reading_test.go: at 320 px the first sentence of every task page
+//     starts within the first 330 px; body text is 16 px on a phone and
+//     at least 18 px from tablet width up, in lines of at most 40 em.
+//   - order_test.go: a note written above <!-- choices --> stands above
+//     the choices; optional actions carry no label and no dashed box.
+//   - notfound_test.go: served as Netlify serves it, the 404 page at
+//     /ik-ben-een/bestaat/niet/ has its stylesheet and leads home, with
+//     and without a base URL.
+//   - overview_test.go, overview_wide_test.go: the overview's map at 320
+//     px (one column) and at 1280 px (the profiles side by side, within
+//     two screens, labels no larger than the text).
 //   - htmlvalidate_test.go: html-validate's standard preset
 //     (.htmlvalidate.json) finds no error.
 //   - print_test.go: printed, an answer page shows the addresses of its

@@ -3,8 +3,6 @@ package browsertest
 import (
 	"strings"
 	"testing"
-
-	"github.com/chromedp/chromedp"
 )
 
 // orderJS measures, on a page, where its first note and its choices
@@ -38,17 +36,8 @@ type pageOrder struct {
 // must stand above them. The optional action of "Ik ben een …" must
 // look like ordinary secondary content, not like a placeholder.
 func TestNoteBeforeChoices(t *testing.T) {
-	b := buildSite(t)
-	o := serveHTTP(t, b.dir)
-	tab := chrome.Tab(t)
-	if err := chromedp.Do(tab, chromedp.EmulateViewport(320, 640)); err != nil {
-		t.Fatal(err)
-	}
-	open(t, tab, o.page("ik-ben-een/wettelijk-vertegenwoordiger/index.html"))
-	got, err := chromedp.Run(tab, chromedp.Evaluate[pageOrder](orderJS))
-	if err != nil {
-		t.Fatal(err)
-	}
+	_, o, tab := siteAt(t, 320, 640)
+	got := measure[pageOrder](t, tab, o.page("ik-ben-een/wettelijk-vertegenwoordiger/index.html"), orderJS)
 	t.Logf("at 320 px: the note at %.0f px, the choices at %.0f px", got.Note, got.Choices)
 	if !strings.HasPrefix(got.NoteText, "Voor elke van de acties die hierna volgen") {
 		t.Errorf("the menu's note says %q, want the KBO precondition", got.NoteText)
@@ -57,11 +46,7 @@ func TestNoteBeforeChoices(t *testing.T) {
 		t.Errorf("the note starts at %.0f px and the choices at %.0f px: want the note first", got.Note, got.Choices)
 	}
 
-	open(t, tab, o.page("ik-ben-een/index.html"))
-	got, err = chromedp.Run(tab, chromedp.Evaluate[pageOrder](orderJS))
-	if err != nil {
-		t.Fatal(err)
-	}
+	got = measure[pageOrder](t, tab, o.page("ik-ben-een/index.html"), orderJS)
 	if got.Optionals == 0 {
 		t.Error("ik-ben-een/index.html shows no optional action")
 	}

@@ -1,10 +1,6 @@
 package browsertest
 
-import (
-	"testing"
-
-	"github.com/chromedp/chromedp"
-)
+import "testing"
 
 // wideOverview is what the overview's map measures on a desktop screen.
 type wideOverview struct {
@@ -53,17 +49,8 @@ const measureWideOverviewJS = `(() => {
 // in about two screens, and have labels no larger and no bolder than
 // the text, each inside its box.
 func TestOverviewOnDesktop(t *testing.T) {
-	b := buildSite(t)
-	o := serveHTTP(t, b.dir)
-	tab := chrome.Tab(t)
-	if err := chromedp.Do(tab, chromedp.EmulateViewport(1280, 800)); err != nil {
-		t.Fatal(err)
-	}
-	open(t, tab, o.page("overzicht/index.html"))
-	m, err := chromedp.Run(tab, chromedp.Evaluate[wideOverview](measureWideOverviewJS))
-	if err != nil {
-		t.Fatal(err)
-	}
+	b, o, tab := siteAt(t, 1280, 800)
+	m := measure[wideOverview](t, tab, o.page("overzicht/index.html"), measureWideOverviewJS)
 	if m.Class == "" {
 		t.Fatal("no map on screen")
 	}

@@ -23,23 +23,14 @@ const phoneFold = 330
 // with no choices of its own) at 320 px in Chromium, and wants its first
 // sentence to start within the first phoneFold px.
 func TestFirstSentenceOnPhone(t *testing.T) {
-	b := buildSite(t)
-	o := serveHTTP(t, b.dir)
-	tab := chrome.Tab(t)
-	if err := chromedp.Do(tab, chromedp.EmulateViewport(320, 640)); err != nil {
-		t.Fatal(err)
-	}
+	b, o, tab := siteAt(t, 320, 640)
 	tasks := 0
 	for _, n := range b.site.Nodes {
 		if !isTask(n) {
 			continue
 		}
 		tasks++
-		open(t, tab, o.page(n.URL))
-		top, err := chromedp.Run(tab, chromedp.Evaluate[float64](firstTextTopJS))
-		if err != nil {
-			t.Fatal(err)
-		}
+		top := measure[float64](t, tab, o.page(n.URL), firstTextTopJS)
 		t.Logf("%-75s first sentence at %4.0f px", n.URL, top)
 		switch {
 		case top < 0:
@@ -88,11 +79,7 @@ func TestTextSize(t *testing.T) {
 		if err := chromedp.Do(tab, chromedp.EmulateViewport(w.width, 800)); err != nil {
 			t.Fatal(err)
 		}
-		open(t, tab, o.page(answer.URL))
-		got, err := chromedp.Run(tab, chromedp.Evaluate[textSize](textSizeJS))
-		if err != nil {
-			t.Fatal(err)
-		}
+		got := measure[textSize](t, tab, o.page(answer.URL), textSizeJS)
 		t.Logf("at %4d px: text %.1f px, lines %.1f em", w.width, got.FontPx, got.LineEm)
 		if got.FontPx < w.min {
 			t.Errorf("at %d px the body text is %.1f px, want at least %.0f", w.width, got.FontPx, w.min)

@@ -3,6 +3,7 @@ package browsertest
 import (
 	"archive/zip"
 	"bytes"
+	"context"
 	"io"
 	"net/http"
 	"net/http/httptest"
@@ -13,6 +14,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/chromedp/chromedp"
 	"github.com/wizardsite/wizard/generator"
 	"github.com/wizardsite/wizard/generator/author"
 	"github.com/wizardsite/wizard/theme"
@@ -150,4 +152,28 @@ func nodeTitles(site *generator.Site) map[string]string {
 		titles[n.URL] = n.Title
 	}
 	return titles
+}
+
+// siteAt builds the site, serves it over HTTP and opens a tab with a
+// window of the given size: how the tests that measure pages start.
+func siteAt(t *testing.T, width, height int64) (*builtSite, origin, context.Context) {
+	t.Helper()
+	b := buildSite(t)
+	o := serveHTTP(t, b.dir)
+	tab := chrome.Tab(t)
+	if err := chromedp.Do(tab, chromedp.EmulateViewport(width, height)); err != nil {
+		t.Fatal(err)
+	}
+	return b, o, tab
+}
+
+// measure loads the address in the tab and returns what js finds there.
+func measure[T any](t *testing.T, tab context.Context, addr, js string) T {
+	t.Helper()
+	open(t, tab, addr)
+	v, err := chromedp.Run(tab, chromedp.Evaluate[T](js))
+	if err != nil {
+		t.Fatalf("measure %s: %v", addr, err)
+	}
+	return v
 }

@@ -35,16 +35,25 @@ func readMap(t *testing.T, page string) (viewBox []float64, width string, boxes 
 // readMapLines is readMap, with the lines between the boxes.
 func readMapLines(t *testing.T, page string) (viewBox []float64, width string, boxes []svgBox, lines []svgLine) {
 	t.Helper()
-	start := strings.Index(page, "<svg class=\"overview-map\"")
+	return readSVG(t, page, "overview-map", false)
+}
+
+// readSVG parses the <svg> of the given class of the overview page:
+// the narrow map, whose frames move down only, or, across, the wide
+// one, whose columns also move to the right.
+func readSVG(t *testing.T, page, class string, across bool) (viewBox []float64, width string, boxes []svgBox, lines []svgLine) {
+	t.Helper()
+	start := strings.Index(page, `<svg class="`+class+`"`)
 	end := strings.Index(page[max(start, 0):], "</svg>")
 	if start < 0 || end < 0 {
-		t.Fatalf("no overview map in the page")
+		t.Fatalf("no %s in the page", class)
 	}
 	dec := xml.NewDecoder(strings.NewReader(page[start : start+end+len("</svg>")]))
 	var cur *svgBox
 	inText := false
-	frames := []float64{0} // the offset of each open group
-	translate := regexp.MustCompile(`^translate\(0 (-?[0-9.]+)\)$`)
+	type offset struct{ x, y float64 }
+	frames := []offset{{}} // the offset of each open group
+	translate := regexp.MustCompile(`^translate\((-?[0-9.]+) (-?[0-9.]+)\)$`)
 	pathCmd := regexp.MustCompile(`M(-?[0-9.]+) (-?[0-9.]+)([hv])(-?[0-9.]+)`)
 	num := func(s string) float64 {
 		f, err := strconv.ParseFloat(s, 64)
@@ -74,31 +83,32 @@ func readMapLines(t *testing.T, page string) (viewBox []float64, width string, b
 				}
 				width = attr["width"]
 			case "g":
-				dy := 0.0
+				var by offset
 				if tr, ok := attr["transform"]; ok {
 					m := translate.FindStringSubmatch(tr)
-					if m == nil {
+					if m == nil || (!across && num(m[1]) != 0) {
 						t.Fatalf("a group moved by %q, not translate(0 dy)", tr)
 					}
-					dy = num(m[1])
+					by = offset{num(m[1]), num(m[2])}
 				}
-				frames = append(frames, frames[len(frames)-1]+dy)
+				here := frames[len(frames)-1]
+				frames = append(frames, offset{here.x + by.x, here.y + by.y})
 			case "a":
 				boxes = append(boxes, svgBox{Href: attr["href"]})
 				cur = &boxes[len(boxes)-1]
 			case "rect":
 				if cur != nil {
-					y := frames[len(frames)-1]
-					cur.X, cur.Y, cur.W, cur.H = num(attr["x"]), y+num(attr["y"]), num(attr["width"]), num(attr["height"])
+					at := frames[len(frames)-1]
+					cur.X, cur.Y, cur.W, cur.H = at.x+num(attr["x"]), at.y+num(attr["y"]), num(attr["width"]), num(attr["height"])
 				}
 			case "path":
-				y := frames[len(frames)-1]
+				at := frames[len(frames)-1]
 				d := attr["d"]
 				if pathCmd.ReplaceAllString(d, "") != "" {
 					t.Fatalf("a path of the map draws %q: want moves, each with one h or v", d)
 				}
 				for _, m := range pathCmd.FindAllStringSubmatch(d, -1) {
-					l := svgLine{X: num(m[1]), Y: y + num(m[2])}
+					l := svgLine{X: at.x + num(m[1]), Y: at.y + num(m[2])}
 					if m[3] == "h" {
 						l.DX = num(m[4])
 					} else {

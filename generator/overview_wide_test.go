@@ -1,10 +1,7 @@
 package generator
 
 import (
-	"encoding/xml"
-	"io"
 	"path"
-	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -16,74 +13,10 @@ import (
 // page has none.
 func readWideMap(t *testing.T, page string) (viewBox []float64, boxes []svgBox, ok bool) {
 	t.Helper()
-	start := strings.Index(page, `<svg class="overview-wide"`)
-	if start < 0 {
+	if !strings.Contains(page, `<svg class="overview-wide"`) {
 		return nil, nil, false
 	}
-	end := strings.Index(page[start:], "</svg>")
-	dec := xml.NewDecoder(strings.NewReader(page[start : start+end+len("</svg>")]))
-	translate := regexp.MustCompile(`^translate\((-?[0-9.]+) (-?[0-9.]+)\)$`)
-	num := func(s string) float64 {
-		f, err := strconv.ParseFloat(s, 64)
-		if err != nil {
-			t.Fatalf("not a number in the wide map: %q", s)
-		}
-		return f
-	}
-	type offset struct{ x, y float64 }
-	groups := []offset{{}}
-	inText := false
-	var cur *svgBox
-	for {
-		tok, err := dec.Token()
-		if err == io.EOF {
-			break
-		}
-		if err != nil {
-			t.Fatalf("the wide map is not well-formed XML: %v", err)
-		}
-		switch tok := tok.(type) {
-		case xml.StartElement:
-			attr := map[string]string{}
-			for _, a := range tok.Attr {
-				attr[a.Name.Local] = a.Value
-			}
-			here := groups[len(groups)-1]
-			switch tok.Name.Local {
-			case "svg":
-				for _, f := range strings.Fields(attr["viewBox"]) {
-					viewBox = append(viewBox, num(f))
-				}
-			case "g":
-				m := translate.FindStringSubmatch(attr["transform"])
-				if m == nil {
-					t.Fatalf("a group of the wide map moved by %q", attr["transform"])
-				}
-				groups = append(groups, offset{here.x + num(m[1]), here.y + num(m[2])})
-			case "a":
-				boxes = append(boxes, svgBox{Href: attr["href"]})
-				cur = &boxes[len(boxes)-1]
-			case "rect":
-				cur.X, cur.Y = here.x+num(attr["x"]), here.y+num(attr["y"])
-				cur.W, cur.H = num(attr["width"]), num(attr["height"])
-			case "text":
-				inText = true
-			}
-		case xml.EndElement:
-			switch tok.Name.Local {
-			case "g":
-				groups = groups[:len(groups)-1]
-			case "a":
-				cur = nil
-			case "text":
-				inText = false
-			}
-		case xml.CharData:
-			if inText && cur != nil {
-				cur.Text += string(tok)
-			}
-		}
-	}
+	viewBox, _, boxes, _ = readSVG(t, page, "overview-wide", true)
 	return viewBox, boxes, true
 }
 
