@@ -81,33 +81,49 @@ type linkSpec struct {
 	Line  int    // line in the file where the link is written
 }
 
-// splitFrontMatter cuts the front matter off src. It returns the YAML,
-// the line on which the YAML starts, and the body with the front matter
-// lines blanked, so that line numbers in the body stay those of the file.
-// A file that does not start with "---" has no front matter.
+// splitFrontMatter cuts the front matter off src. It returns the front
+// matter as YAML, the line on which it starts, and the body with the
+// front matter lines blanked, so that line numbers in the body stay
+// those of the file. Front matter is YAML between lines of ---, or, as
+// Hugo and Zola also read it, TOML between lines of +++ or a JSON object
+// (frontmatter_formats.go), each turned into YAML line for line. A file
+// that starts with none of them has no front matter.
 func splitFrontMatter(src []byte) (yamlSrc []byte, yamlLine int, body []byte, err *Error) {
-	fence := func(line []byte) string { return string(bytes.TrimRight(line, " \t\r")) }
 	first, _, _ := bytes.Cut(src, []byte("\n"))
 	switch fence(first) {
-	case "---":
-	case "+++":
-		return nil, 0, nil, &Error{Line: 1, Err: errors.New("front matter in TOML is not supported: write YAML between two lines of ---")}
+	case "---", "+++":
 	default:
+		if bytes.HasPrefix(first, []byte("{")) {
+			return splitJSON(src)
+		}
 		return nil, 0, src, nil
 	}
-	start := len(first) + 1 // the YAML starts on line 2
+	start := len(first) + 1 // the front matter starts on line 2
 	for offset, lineNo := start, 2; offset < len(src); lineNo++ {
 		line, _, _ := bytes.Cut(src[offset:], []byte("\n"))
-		if fence(line) == "---" {
+		if fence(line) == fence(first) {
 			end := offset + len(line)
-			body = make([]byte, 0, lineNo-1+len(src)-end)
-			body = append(body, bytes.Repeat([]byte("\n"), lineNo-1)...)
-			body = append(body, src[end:]...)
+			body = blankLines(lineNo, src[end:])
+			if fence(first) == "+++" {
+				yamlSrc, err = tomlAsYAML(src[start:offset], 2)
+				return yamlSrc, 2, body, err
+			}
 			return src[start:offset], 2, body, nil
 		}
 		offset += len(line) + 1
 	}
-	return nil, 0, nil, &Error{Line: 1, Err: errors.New("front matter is not closed: no line --- after the opening one")}
+	return nil, 0, nil, &Error{Line: 1, Err: fmt.Errorf("front matter is not closed: no line %s after the opening one", fence(first))}
+}
+
+// fence is a line as a front matter fence reads it.
+func fence(line []byte) string { return string(bytes.TrimRight(line, " \t\r")) }
+
+// blankLines is rest after n-1 empty lines: a body whose front matter
+// lines are blanked.
+func blankLines(n int, rest []byte) []byte {
+	body := make([]byte, 0, n-1+len(rest))
+	body = append(body, bytes.Repeat([]byte("\n"), n-1)...)
+	return append(body, rest...)
 }
 
 // parseFrontMatter decodes the YAML of a node file. firstLine is the line

@@ -20,7 +20,8 @@ func TestSplitFrontMatter(t *testing.T) {
 		{name: "empty", src: "---\n---\n", wantYAML: "", wantBody: "\n\n"},
 		{name: "trailing spaces on fences", src: "--- \ntitle: A\n---  \nx", wantYAML: "title: A\n", wantBody: "\n\n\nx"},
 		{name: "unclosed", src: "---\ntitle: A\nBody\n", wantErr: "not closed", errLine: 1},
-		{name: "toml", src: "+++\ntitle = 'A'\n+++\n", wantErr: "TOML", errLine: 1},
+		{name: "toml", src: "+++\ntitle = 'A'\n+++\n", wantYAML: "title: \"A\"\n", wantBody: "\n\n\n"},
+		{name: "json", src: "{\"title\": \"A\"}\nx\n", wantYAML: "{\"title\": \"A\"}", wantBody: "\nx\n"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -247,16 +247,18 @@ func (bc *bodyContext) resolveRelative(n ast.Node, dest string) (target, string,
 		return t, "", true
 	case t.node != nil:
 		bc.links = append(bc.links, t.node)
-		href = relURL(bc.pageDir, t.node.URL)
+		href = relURL(bc.pageDir, escapePath(t.node.URL))
 		bc.relative = true
 	case t.asset != "":
-		href = relURL(bc.pageDir, t.asset)
+		href = relURL(bc.pageDir, escapePath(t.asset))
 		bc.relative = true
 	default:
 		bc.problem(n, "link to %q: no such node or file (content/%s)%s", dest, full, bc.writtenAs(ref))
 		return target{}, "", false
 	}
-	return t, escapePath(href) + renderedAgain.Replace(rest), true
+	// The path is escaped, not the href: on the 404 page an href starts
+	// with the site's address (https://…), whose colon must stay.
+	return t, href + renderedAgain.Replace(rest), true
 }
 
 // renderedAgain keeps a query and a fragment as they are through
