@@ -31,6 +31,7 @@ type bodyContext struct {
 	notes    []*ast.Blockquote   // [!NOTE] block quotes, taken out of the body
 	actions  []*ast.Blockquote   // [!OPTIONAL] block quotes, taken out of the body
 	seen     map[ast.Node]bool   // links already handled
+	lines    lineIndex           // where the lines of src start, made when first asked for
 	_        struct{}            // keeps the literal keyed
 }
 
@@ -148,7 +149,7 @@ func afterComments(b *ast.HTMLBlock, src []byte) (int, string) {
 }
 
 func (bc *bodyContext) problem(n ast.Node, format string, args ...any) {
-	bc.probs.add(bc.file, nodeLine(n, bc.src), format, args...)
+	bc.probs.add(bc.file, bc.nodeLine(n), format, args...)
 }
 
 // link resolves [text](dest).
@@ -158,7 +159,7 @@ func (bc *bodyContext) link(l *ast.Link) {
 	case linkBad:
 		bc.problem(l, "link %q: %s%s", dest, msg, bc.writtenAs(asRendered(dest)))
 	case linkExternal:
-		bc.external = append(bc.external, ExternalLink{URL: dest, line: nodeLine(l, bc.src)})
+		bc.external = append(bc.external, ExternalLink{URL: dest, line: bc.nodeLine(l)})
 		replace(l, &externalLink{Destination: dest})
 	case linkRelative:
 		t, href, ok := bc.resolveRelative(l, dest)
@@ -183,7 +184,7 @@ func (bc *bodyContext) autoLink(a *ast.AutoLink) {
 		bc.problem(a, "link %q: %s", dest, msg)
 		return
 	}
-	bc.external = append(bc.external, ExternalLink{URL: dest, line: nodeLine(a, bc.src)})
+	bc.external = append(bc.external, ExternalLink{URL: dest, line: bc.nodeLine(a)})
 	ext := &externalLink{Destination: dest}
 	ext.AppendChild(ext, ast.NewString(a.Label(bc.src)))
 	a.Parent().ReplaceChild(a.Parent(), a, ext)
@@ -331,11 +332,11 @@ func replace(n, r ast.Node) {
 }
 
 // nodeLine is the line of the file where n starts.
-func nodeLine(n ast.Node, src []byte) int {
+func (bc *bodyContext) nodeLine(n ast.Node) int {
 	line := 0
 	ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
 		if t, ok := c.(*ast.Text); ok && entering {
-			line = lineAt(src, t.Segment.Start)
+			line = bc.lineOf(t.Segment.Start)
 			return ast.WalkStop, nil
 		}
 		return ast.WalkContinue, nil
@@ -344,11 +345,11 @@ func nodeLine(n ast.Node, src []byte) int {
 		return line
 	}
 	if r, ok := n.(*ast.RawHTML); ok && r.Segments.Len() > 0 {
-		return lineAt(src, r.Segments.At(0).Start)
+		return bc.lineOf(r.Segments.At(0).Start)
 	}
 	for c := n; c != nil; c = c.Parent() {
 		if c.Type() == ast.TypeBlock && c.Lines().Len() > 0 {
-			return lineAt(src, c.Lines().At(0).Start)
+			return bc.lineOf(c.Lines().At(0).Start)
 		}
 	}
 	return 0
