@@ -162,6 +162,9 @@ func (l *loader) walk(dir string, ancestors []fs.FileInfo, files *[]string) {
 			}
 		}
 		if isDir {
+			if l.tooDeep(rel, len(ancestors)) {
+				continue
+			}
 			info, err := fs.Stat(l.fsys, full)
 			if err != nil {
 				l.probs.add(l.displayPath(rel), 0, "cannot read folder: %v", unwrapPathError(err))
