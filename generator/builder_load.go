@@ -44,7 +44,7 @@ func (run *buildRun) load(l *loader) map[string]memoFile {
 func (run *buildRun) readFile(l *loader, rel string, old *buildMemo) memoFile {
 	data, err := l.read(rel)
 	if err != nil {
-		l.probs.add(l.displayPath(rel), 0, "cannot read file: %v", unwrapPathError(err))
+		l.readProblem(rel, err)
 		return memoFile{}
 	}
 	if old != nil {
@@ -55,8 +55,11 @@ func (run *buildRun) readFile(l *loader, rel string, old *buildMemo) memoFile {
 	return memoFile{data: data, read: l.parse(rel, data)}
 }
 
-// read reads a file of content/.
+// read reads a file of content/; a node file only up to its limit.
 func (l *loader) read(rel string) ([]byte, error) {
+	if path.Ext(rel) == ".md" {
+		return readNodeFile(l.fsys, path.Join(contentDir, rel))
+	}
 	return readFS(l.fsys, path.Join(contentDir, rel))
 }
 

@@ -1,5 +1,12 @@
 package generator
 
+import (
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+)
+
 // The limits of a site. Each is far beyond what a wizard needs (the
 // eGov wizard nests 2 folders deep, its largest node file holds 1.2 KB
 // and 5 links, its longest title 129 characters), and each keeps the
@@ -12,6 +19,10 @@ const (
 	// depth, so the site grows with the cube of the depth: 2,000 folders
 	// deep made 4 GB.
 	maxFolderDepth = 32
+	// maxNodeFileSize is the size in bytes of the largest node file
+	// (and _definitions.md). Files of other kinds are copied, not
+	// parsed, and may be of any size.
+	maxNodeFileSize = 1 << 20
 )
 
 // tooDeep reports a folder nested deeper than maxFolderDepth; depth is
@@ -24,4 +35,54 @@ func (l *loader) tooDeep(rel string, depth int) bool {
 		"folder nested %d deep: folders may nest at most %d deep below content/; move its nodes up into fewer levels",
 		depth, maxFolderDepth)
 	return true
+}
+
+// tooLargeError is a node file of more than maxNodeFileSize bytes.
+type tooLargeError struct {
+	size int64 // as far as it was read, when the size is not known
+}
+
+func (e *tooLargeError) Error() string {
+	return fmt.Sprintf("node file of %s: a node file may be at most %d MiB (%s); split it into nodes of their own",
+		byteSize(e.size), maxNodeFileSize>>20, byteSize(maxNodeFileSize))
+}
+
+// byteSize writes a size for a writer: 1075 KiB, 52.8 MiB.
+func byteSize(n int64) string {
+	if n >= 10<<20 {
+		return fmt.Sprintf("%.1f MiB", float64(n)/(1<<20))
+	}
+	return fmt.Sprintf("%d KiB", (n+1<<10-1)>>10)
+}
+
+// readNodeFile reads a node file, and no more than maxNodeFileSize
+// bytes of it, so that a huge file is refused before it fills the memory.
+func readNodeFile(fsys fs.FS, name string) ([]byte, error) {
+	f, err := fsys.Open(name)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	data, err := io.ReadAll(io.LimitReader(f, maxNodeFileSize+1))
+	if err != nil {
+		return nil, err
+	}
+	if len(data) > maxNodeFileSize {
+		size := int64(len(data))
+		if info, err := f.Stat(); err == nil && info.Size() > size {
+			size = info.Size()
+		}
+		return nil, &tooLargeError{size: size}
+	}
+	return data, nil
+}
+
+// readProblem reports a file of content/ that could not be read.
+func (l *loader) readProblem(rel string, err error) {
+	var big *tooLargeError
+	if errors.As(err, &big) {
+		l.probs.add(l.displayPath(rel), 0, "%v", big)
+		return
+	}
+	l.probs.add(l.displayPath(rel), 0, "cannot read file: %v", unwrapPathError(err))
 }

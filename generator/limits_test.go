@@ -2,6 +2,9 @@ package generator
 
 import (
 	"fmt"
+	"os"
+	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -57,5 +60,51 @@ func TestFolderDepthLimit(t *testing.T) {
 	}
 	if len(site.Nodes) != maxFolderDepth+1 {
 		t.Errorf("%d nodes, want %d", len(site.Nodes), maxFolderDepth+1)
+	}
+}
+
+// A node file larger than maxNodeFileSize is refused before it is
+// parsed, by a build and by a save that the Builder takes; a file of
+// that size builds, and a file of another kind is copied whatever its
+// size. A 50 MB file of 850,000 links took the old build more than
+// 300 s.
+func TestNodeFileSizeLimit(t *testing.T) {
+	dir, out, before := builtSmallSite(t)
+	node := func(size int) string {
+		head := "---\ntitle: Een\nweight: 1\n---\n"
+		line := "Een regel tekst van een heel lange pagina.\n"
+		body := strings.Repeat(line, (size-len(head))/len(line))
+		return head + body + strings.Repeat("x", size-len(head)-len(body))
+	}
+	een := filepath.Join(dir, "content", "a", "een.md")
+	write := func(data string) {
+		t.Helper()
+		if err := os.WriteFile(een, []byte(data), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	tooLarge := "site/content/a/een.md: node file of 1025 KiB: a node file may be at most 1 MiB (1024 KiB); split it into nodes of their own"
+
+	write(node(maxNodeFileSize + 1))
+	_, err := Build(siteOptions(dir), out)
+	if !slices.Contains(errorLines(err), tooLarge) {
+		t.Errorf("build: got %v, want\n%s", err, tooLarge)
+	}
+	if !sameSnapshot(before, snapshot(t, out)) {
+		t.Error("the failed build changed the previous output")
+	}
+
+	write(node(maxNodeFileSize))
+	if err := os.WriteFile(filepath.Join(dir, "content", "a", "groot.pdf"), make([]byte, 3*maxNodeFileSize), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	b := NewBuilder(siteOptions(dir))
+	if _, err := b.Build(); err != nil {
+		t.Fatalf("a node file of %d bytes: %v", maxNodeFileSize, err)
+	}
+	write(node(maxNodeFileSize + 1)) // a save that keeps its place: the quick path
+	_, err = b.Rebuild([]string{"content/a/een.md"})
+	if !slices.Contains(errorLines(err), tooLarge) {
+		t.Errorf("rebuild: got %v, want\n%s", err, tooLarge)
 	}
 }
