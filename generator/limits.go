@@ -23,6 +23,13 @@ const (
 	// (and _definitions.md). Files of other kinds are copied, not
 	// parsed, and may be of any size.
 	maxNodeFileSize = 1 << 20
+	// maxNesting is how deep lists, block quotes and brackets may nest
+	// in a body: the Markdown parser spends the square of the depth on
+	// a line that opens them.
+	maxNesting = 32
+	// maxBrackets is how many closing brackets a paragraph may hold: the
+	// parser reads the paragraph's lines again for each.
+	maxBrackets = 200
 )
 
 // tooDeep reports a folder nested deeper than maxFolderDepth; depth is

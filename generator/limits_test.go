@@ -108,3 +108,37 @@ func TestNodeFileSizeLimit(t *testing.T) {
 		t.Errorf("rebuild: got %v, want\n%s", err, tooLarge)
 	}
 }
+
+// What deepNesting lets through: shapes that a writer may well use, and
+// that cost the parser no more than their size.
+func TestDeepNestingLetsThrough(t *testing.T) {
+	var nested4 strings.Builder // 16 lists deep, indented four columns a level
+	for i := range 16 {
+		nested4.WriteString(strings.Repeat("    ", i) + "- punt\n")
+	}
+	bodies := map[string]string{
+		"a long thematic break": strings.Repeat("- ", 100) + "\n",
+		"a list of 300 links":   strings.Repeat("- [tekst](a.md)\n", 300),
+		"a table of 300 links":  "| a | b |\n|---|:-:|\n" + strings.Repeat("| [tekst](a.md) | x |\n", 300),
+		"headings of links":     strings.Repeat("## [tekst](a.md)\n", 300),
+		"paragraphs of links":   strings.Repeat("[tekst](a.md) [meer](b.md)\n\n", 300),
+		"32 block quotes":       strings.Repeat("> ", 32) + "tekst\n",
+		"escaped brackets":      strings.Repeat(`\[`, 300) + strings.Repeat(`\]`, 300) + "\n",
+		"16 lists, 4 columns":   nested4.String(),
+	}
+	for name, body := range bodies {
+		if line, msg := deepNesting([]byte(body)); line != 0 {
+			t.Errorf("%s: refused at line %d: %s", name, line, msg)
+		}
+	}
+	refused := map[string]string{
+		"a table whose delimiter row does not match": "| a |\n|---|---|\n" + strings.Repeat("| [tekst](a.md) | x |\n", 300),
+		"a block quote of links":                     strings.Repeat("> [tekst](a.md)\n", 300),
+		"lists and quotes, 33 deep":                  strings.Repeat("- > ", 17) + "tekst\n",
+	}
+	for name, body := range refused {
+		if line, _ := deepNesting([]byte(body)); line == 0 {
+			t.Errorf("%s: let through", name)
+		}
+	}
+}
