@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+
+	"github.com/yuin/goldmark/ast"
 )
 
 // The limits of a site. Each is far beyond what a wizard needs (the
@@ -30,6 +32,12 @@ const (
 	// maxBrackets is how many closing brackets a paragraph may hold: the
 	// parser reads the paragraph's lines again for each.
 	maxBrackets = 200
+	// maxLinks is how many links, automatic links and images a body may
+	// hold, and maxAddress the length in bytes of the longest address:
+	// a reference link ([text][name]) repeats its definition's address
+	// each time it is used.
+	maxLinks   = 1000
+	maxAddress = 4096
 )
 
 // tooDeep reports a folder nested deeper than maxFolderDepth; depth is
@@ -92,4 +100,35 @@ func (l *loader) readProblem(rel string, err error) {
 		return
 	}
 	l.probs.add(l.displayPath(rel), 0, "cannot read file: %v", unwrapPathError(err))
+}
+
+// linkOverLimit counts the links of a body, and refuses one past
+// maxLinks or with an address longer than maxAddress. A refused link
+// loses its address, so that the page, which will not be written, is
+// not rendered large either.
+func (bc *bodyContext) linkOverLimit(n ast.Node) bool {
+	var dest *[]byte
+	switch n := n.(type) {
+	case *ast.Link:
+		dest = &n.Destination
+	case *ast.Image:
+		dest = &n.Destination
+	case *ast.AutoLink:
+		url := n.URL(bc.src) // in the source: it repeats nothing
+		dest = &url
+	default:
+		return false
+	}
+	bc.counted++
+	switch {
+	case bc.counted == maxLinks+1:
+		bc.problem(n, "more than %d links: a page may hold at most %d links and images; split it into nodes of their own", maxLinks, maxLinks)
+	case bc.counted > maxLinks:
+	case len(*dest) > maxAddress:
+		bc.problem(n, "link address of %d characters: an address may be at most %d; use a shorter one", len(*dest), maxAddress)
+	default:
+		return false
+	}
+	*dest = nil
+	return true
 }

@@ -109,6 +109,44 @@ func TestNodeFileSizeLimit(t *testing.T) {
 	}
 }
 
+// A body with more than maxLinks links, or an address longer than
+// maxAddress, is refused at its line; a reference used again and again
+// does not make the refused page large on its way.
+func TestLinkLimits(t *testing.T) {
+	longAddress := "https://example.org/" + strings.Repeat("a", maxAddress)
+	cases := []struct {
+		name string
+		body string
+		want string
+	}{{
+		name: "too many links",
+		body: strings.Repeat("[tekst](twee.md)\n\n", maxLinks) + "\n[een te veel](twee.md)\n",
+		want: "site/content/a/een.md:2007: more than 1000 links: a page may hold at most 1000 links and images; split it into nodes of their own",
+	}, {
+		name: "too many automatic links",
+		body: strings.Repeat("https://example.org/\n\n", maxLinks+1),
+		want: "site/content/a/een.md:2006: more than 1000 links: a page may hold at most 1000 links and images; split it into nodes of their own",
+	}, {
+		name: "address too long",
+		body: "Zie [hier](" + longAddress + ").\n",
+		want: "site/content/a/een.md:6: link address of 4116 characters: an address may be at most 4096; use a shorter one",
+	}, {
+		name: "a long address used again and again",
+		body: "[r]: " + longAddress + "\n\n" + strings.Repeat("[tekst][r] [tekst][r]\n\n", 450),
+		want: "site/content/a/een.md:8: link address of 4116 characters: an address may be at most 4096; use a shorter one",
+	}}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			files := smallSite()
+			files["content/a/een.md"] = "---\ntitle: Een\nweight: 1\n---\n\n" + c.body
+			_, err := Generate(siteOptions(writeSite(t, files)))
+			if !slices.Contains(errorLines(err), c.want) {
+				t.Errorf("got %v, want\n%s", err, c.want)
+			}
+		})
+	}
+}
+
 // What deepNesting lets through: shapes that a writer may well use, and
 // that cost the parser no more than their size.
 func TestDeepNestingLetsThrough(t *testing.T) {

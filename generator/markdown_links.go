@@ -32,6 +32,7 @@ type bodyContext struct {
 	actions  []*ast.Blockquote   // [!OPTIONAL] block quotes, taken out of the body
 	seen     map[ast.Node]bool   // links already handled
 	lines    lineIndex           // where the lines of src start, made when first asked for
+	counted  int                 // links, automatic links and images met, for maxLinks
 	_        struct{}            // keeps the literal keyed
 }
 
@@ -80,6 +81,9 @@ func (bc *bodyContext) transform(n ast.Node) {
 		return ast.WalkContinue, nil
 	})
 	for _, c := range todo {
+		if bc.linkOverLimit(c) {
+			continue
+		}
 		switch c := c.(type) {
 		case *ast.Link:
 			bc.link(c)
