@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"unicode/utf8"
 
 	"github.com/yuin/goldmark/ast"
 )
@@ -32,6 +33,10 @@ const (
 	// maxBrackets is how many closing brackets a paragraph may hold: the
 	// parser reads the paragraph's lines again for each.
 	maxBrackets = 200
+	// maxTitle is the length in characters of the longest title and
+	// link title: a node's link title is in the breadcrumbs of every
+	// node below it.
+	maxTitle = 500
 	// maxLinks is how many links, automatic links and images a body may
 	// hold, and maxAddress the length in bytes of the longest address:
 	// a reference link ([text][name]) repeats its definition's address
@@ -100,6 +105,16 @@ func (l *loader) readProblem(rel string, err error) {
 		return
 	}
 	l.probs.add(l.displayPath(rel), 0, "cannot read file: %v", unwrapPathError(err))
+}
+
+// checkTitles refuses a title or link title longer than maxTitle.
+func checkTitles(fm frontMatter, display string, probs *problems) {
+	for _, t := range []struct{ key, value string }{{"title", fm.Title}, {"linkTitle", fm.LinkTitle}} {
+		if n := utf8.RuneCountInString(t.value); n > maxTitle {
+			probs.add(display, fm.lines.at(t.key),
+				"%s of %d characters: a title may be at most %d; put the rest in the body", t.key, n, maxTitle)
+		}
+	}
 }
 
 // linkOverLimit counts the links of a body, and refuses one past

@@ -296,6 +296,7 @@ func parseNode(rel string, data []byte, display string, probs *problems) *Node {
 		}
 		probs.add(display, line, "missing title: every node needs a title in its front matter")
 	}
+	checkTitles(fm, display, probs)
 	if line, msg := deepNesting(body); line > 0 {
 		probs.add(display, line, "%s", msg)
 		body = nil // the parser would spend the square of the depth on it
