@@ -24,19 +24,24 @@
 // matter keys (title, linkTitle, weight, draft, description, prompt,
 // choices, prev, next, slug), links between nodes, notes (> [!NOTE]),
 // optional actions (> [!OPTIONAL]), the place of the choices
-// (<!-- choices -->, choices_marker.go) and icons (:external: and others).
+// (<!-- choices -->, choices_marker.go) and icons (:external: and others),
+// and the limits of a site (limits.go): folders nest at most 32 deep, a
+// node file holds at most 1 MiB, a page at most 1,000 links, and lists,
+// block quotes and brackets nest at most 32 deep, so that the time and
+// the output of a build grow in proportion to its input.
 //
 // # The pipeline
 //
 // One build runs in phases, listed in buildRun.build (pipeline.go), each
 // in files of its own: settings (settings.go, i18n.go, theme.go), load
-// (load.go, builder_load.go, frontmatter*.go), graph (graph.go), bodies
-// (bodies.go, markdown*.go), pages (pages.go, render.go, chrome.go,
-// builtin_theme.go), overview (overview.go, overview_wide.go) and write
-// (names.go, swap.go, write.go). Settings and load share text.go (what a
-// text file must be) and yamlread.go (YAML read key by key, every
-// problem at its line). Where the files go is a sink given to the build:
-// memory, for Generate and a Builder, or the output folder, for Build.
+// (load.go, builder_load.go, frontmatter*.go, limits.go), graph
+// (graph.go), bodies (bodies.go, markdown*.go, lines.go), pages
+// (pages.go, render.go, chrome.go, builtin_theme.go), overview
+// (overview.go, overview_wide.go) and write (names.go, swap.go,
+// write.go). Settings and load share text.go (what a text file must be)
+// and yamlread.go (YAML read key by key, every problem at its line).
+// Where the files go is a sink given to the build: memory, for Generate
+// and a Builder, or the output folder, for Build.
 //
 // The writers' tools (check, new, graph, pack) are in package author.
 //

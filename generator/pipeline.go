@@ -26,7 +26,7 @@ type buildRun struct {
 // build runs the phases of a build, each in a file of its own:
 //
 //	settings  settings.go, i18n.go, theme.go: site.yaml, strings, templates
-//	load      load.go, builder_load.go: every file of content/
+//	load      load.go, builder_load.go, limits.go: every file of content/
 //	graph     graph.go: the tree, addresses, choices, prev and next
 //	bodies    bodies.go: the Markdown of every node
 //	pages     pages.go, render.go, chrome.go, builtin_theme.go: a page per node, the 404 page
