@@ -77,22 +77,37 @@ func byteSize(n int64) string {
 
 // readNodeFile reads a node file, and no more than maxNodeFileSize
 // bytes of it, so that a huge file is refused before it fills the memory.
+// As os.ReadFile, it reads into a buffer of the file's size.
 func readNodeFile(fsys fs.FS, name string) ([]byte, error) {
 	f, err := fsys.Open(name)
 	if err != nil {
 		return nil, err
 	}
 	defer f.Close()
-	data, err := io.ReadAll(io.LimitReader(f, maxNodeFileSize+1))
-	if err != nil {
-		return nil, err
+	size := int64(512)
+	if info, err := f.Stat(); err == nil {
+		if info.Size() > maxNodeFileSize {
+			return nil, &tooLargeError{size: info.Size()}
+		}
+		size = info.Size() + 1 // one more byte, to meet the end at once
+	}
+	data := make([]byte, 0, size)
+	r := io.LimitReader(f, maxNodeFileSize+1) // the file may grow while it is read
+	for {
+		n, err := r.Read(data[len(data):cap(data)])
+		data = data[:len(data)+n]
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			return nil, err
+		}
+		if len(data) == cap(data) {
+			data = append(data, 0)[:len(data)]
+		}
 	}
 	if len(data) > maxNodeFileSize {
-		size := int64(len(data))
-		if info, err := f.Stat(); err == nil && info.Size() > size {
-			size = info.Size()
-		}
-		return nil, &tooLargeError{size: size}
+		return nil, &tooLargeError{size: int64(len(data))}
 	}
 	return data, nil
 }
