@@ -1,6 +1,9 @@
 package generator
 
-import "sort"
+import (
+	"bytes"
+	"sort"
+)
 
 // lineIndex turns byte offsets of a body into lines. Counting the lines
 // from the start for each link made a body of many links cost the
@@ -9,13 +12,15 @@ import "sort"
 type lineIndex []int // the offset of each line's start
 
 func newLineIndex(src []byte) lineIndex {
-	x := lineIndex{0}
-	for i, c := range src {
-		if c == '\n' {
-			x = append(x, i+1)
+	x := make(lineIndex, 1, 1+bytes.Count(src, []byte("\n")))
+	for at := 0; ; {
+		i := bytes.IndexByte(src[at:], '\n')
+		if i < 0 {
+			return x
 		}
+		at += i + 1
+		x = append(x, at)
 	}
-	return x
 }
 
 // line is the 1-based line of byte offset i.
