@@ -15,3 +15,12 @@ func inode(info fs.FileInfo) uint64 {
 	}
 	return 0
 }
+
+// folderOf names the folder behind info whatever its path: a renamed
+// folder keeps it.
+func folderOf(info fs.FileInfo) folderID {
+	if st, ok := info.Sys().(*syscall.Stat_t); ok {
+		return folderID{dev: uint64(st.Dev), ino: uint64(st.Ino)}
+	}
+	return folderID{}
+}

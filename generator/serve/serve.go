@@ -14,7 +14,10 @@
 //     is left alone. Every served page loads /_wizard/reload.js (through
 //     Options.DevScript); built sites never have it.
 //   - content/, theme/, i18n/ and site.yaml are watched with fsnotify,
-//     recursively, folders created later included. A burst of events (an
+//     recursively, folders created, renamed or moved later included, and
+//     what symbolic links in them lead to inside the site root. Whatever
+//     is saved, renamed or deleted, once the events stop the site served
+//     is what a build from scratch makes. A burst of events (an
 //     editor's write-then-rename, a git checkout) becomes one rebuild after a
 //     short quiet time; editor swap and backup files are ignored. An event
 //     that comes while a build runs starts another build, so the last save

@@ -34,6 +34,14 @@ type watcher struct {
 	fsw   *fsnotify.Watcher
 	stop  chan struct{}
 	wg    sync.WaitGroup
+
+	// The watched folders by name, and their names by folder (see
+	// watchdirs.go). Only newWatcher and then loop use them.
+	byPath map[string]folderID
+	byID   map[folderID]string
+	// linked holds the names at the root that symbolic links below the
+	// watched folders lead into (or to), which the build reads too.
+	linked map[string]bool
 }
 
 // newWatcher watches the site root dir. add, when not nil, replaces the
@@ -43,7 +51,10 @@ func newWatcher(dir string, log io.Writer, add func(string) error) (*watcher, er
 	if err != nil {
 		return nil, err
 	}
-	w := &watcher{dir: dir, real: real, log: log, changes: make(chan struct{}, 1), stop: make(chan struct{})}
+	w := &watcher{
+		dir: dir, real: real, log: log, changes: make(chan struct{}, 1), stop: make(chan struct{}),
+		byPath: map[string]folderID{}, byID: map[folderID]string{}, linked: map[string]bool{},
+	}
 	fsw, err := fsnotify.NewWatcher()
 	if err != nil {
 		w.fallBack(fmt.Sprintf("cannot watch files: %v", err))
@@ -154,15 +165,7 @@ func (w *watcher) addTreeOnce(dir string, seen map[string]bool) error {
 			return err
 		}
 		if d.Type()&fs.ModeSymlink != 0 {
-			target, err := filepath.EvalSymlinks(p)
-			if err != nil || !inside(w.real, target) || seen[target] {
-				return nil // broken, leading out (not built), or seen: a loop
-			}
-			if info, err := os.Stat(target); err == nil && info.IsDir() {
-				seen[target] = true
-				return w.addTreeOnce(target, seen)
-			}
-			return nil
+			return w.followLink(p, seen)
 		}
 		if !d.IsDir() {
 			return nil
@@ -178,9 +181,37 @@ func (w *watcher) addTreeOnce(dir string, seen map[string]bool) error {
 	return err
 }
 
-func (w *watcher) watch(dir string) error {
-	if err := w.add(dir); err != nil && !errors.Is(err, fs.ErrNotExist) {
-		return fmt.Errorf("cannot watch %s: %w", dir, err)
+// followLink watches what the symbolic link at p leads to inside the
+// site root, which the build reads through it: a folder and the
+// folders below it, or a file, by the folder it is in. The folders
+// above are watched too, and the name at the root that the way there
+// starts with is relevant: their renames break the link, or mend it.
+func (w *watcher) followLink(p string, seen map[string]bool) error {
+	target, err := filepath.EvalSymlinks(p)
+	if err != nil || !inside(w.real, target) || seen[target] {
+		return nil // broken, leading out (not built), or seen: a loop
+	}
+	// Named from dir, as the folders below the watched ones are, so that
+	// each folder has one name in the books.
+	rel, _ := filepath.Rel(w.real, target)
+	w.linked[strings.SplitN(filepath.ToSlash(rel), "/", 2)[0]] = true
+	if err := w.watchAbove(rel); err != nil {
+		return err
+	}
+	if info, err := os.Stat(target); err == nil && info.IsDir() {
+		seen[target] = true
+		return w.addTreeOnce(filepath.Join(w.dir, rel), seen)
+	}
+	return nil
+}
+
+// watchAbove watches the folders between the root and rel, where a
+// symbolic link leads, which may be outside the watched folders.
+func (w *watcher) watchAbove(rel string) error {
+	for up := filepath.Dir(rel); up != "." && up != string(filepath.Separator); up = filepath.Dir(up) {
+		if err := w.watch(filepath.Join(w.dir, up)); err != nil {
+			return err
+		}
 	}
 	return nil
 }
@@ -196,35 +227,20 @@ func (w *watcher) loop() {
 			if !ok {
 				return
 			}
-			if !w.relevant(ev.Name) || ev.Op == fsnotify.Chmod {
-				continue
+			if err := w.handle(ev); err != nil {
+				w.fsw.Close()
+				w.fallBack(err.Error())
+				w.signal()
+				return
 			}
-			if ev.Op.Has(fsnotify.Create) {
-				if info, err := os.Lstat(ev.Name); err == nil && (info.IsDir() || info.Mode()&fs.ModeSymlink != 0) {
-					// Watch the new folder first: files written in it
-					// from now on are seen. Named as it is, it has the
-					// build walk content/, which finds the files written
-					// in it before. A symbolic link, which may lead
-					// anywhere, is read by a full build.
-					if err := w.addTree(ev.Name); err != nil {
-						w.fsw.Close()
-						w.fallBack(err.Error())
-						w.signal()
-						return
-					}
-					if !info.IsDir() {
-						w.signal()
-					}
-				}
-			}
-			w.signalPath(ev.Name)
 		case err, ok := <-w.fsw.Errors:
 			if !ok {
 				return
 			}
 			// An overflowing queue lost events: rebuild, and watch any
-			// folder whose creation was among them.
+			// folder whose creation or new name was among them.
 			fmt.Fprintf(w.log, "warning: file watching: %v; rebuilding to be sure\n", err)
+			w.prune()
 			if aerr := w.addAll(); aerr != nil {
 				w.fsw.Close()
 				w.fallBack(aerr.Error())
@@ -236,9 +252,63 @@ func (w *watcher) loop() {
 	}
 }
 
-// relevant reports whether a changed path can change the site: site.yaml
-// and the watched folders at the root, and below them anything but
-// editor swap and backup files.
+// handle takes one event: it keeps the watches up with the folders, and
+// tells the build loop what changed. An error means that watching
+// cannot go on.
+func (w *watcher) handle(ev fsnotify.Event) error {
+	if ev.Has(fsnotify.Remove) || ev.Has(fsnotify.Rename) {
+		if _, ok := w.byPath[ev.Name]; ok {
+			// A watched folder went, with all below it: the build walks
+			// content/ again. Its new name, if any, is a Create.
+			w.unwatchTree(ev.Name)
+			w.signal()
+			return nil
+		}
+	}
+	if ev.Op == fsnotify.Chmod {
+		return nil
+	}
+	if !w.relevant(ev.Name) {
+		if ev.Has(fsnotify.Create) && filepath.Dir(ev.Name) == filepath.Clean(w.dir) {
+			return w.linkedFolder(ev.Name)
+		}
+		return nil
+	}
+	if ev.Has(fsnotify.Create) {
+		if info, err := os.Lstat(ev.Name); err == nil && (info.IsDir() || info.Mode()&fs.ModeSymlink != 0) {
+			// Watch the new folder first: files written in it from now
+			// on are seen. Named as it is, it has the build walk
+			// content/, which finds the files written in it before. A
+			// symbolic link, which may lead anywhere, is read by a full
+			// build.
+			if err := w.addTree(ev.Name); err != nil {
+				return err
+			}
+			if !info.IsDir() {
+				w.signal()
+			}
+		}
+	}
+	w.signalPath(ev.Name)
+	return nil
+}
+
+// linkedFolder takes a file or folder made at the root beside the
+// watched folders: symbolic links in content/ that were broken may lead
+// into it now. Their folders are watched then, and the site built.
+func (w *watcher) linkedFolder(name string) error {
+	if err := w.addAll(); err != nil {
+		return err
+	}
+	if w.linked[filepath.Base(name)] {
+		w.signal()
+	}
+	return nil
+}
+
+// relevant reports whether a changed path can change the site: site.yaml,
+// the watched folders and the names that symbolic links lead into at
+// the root, and below them anything but editor swap and backup files.
 func (w *watcher) relevant(name string) bool {
 	rel, err := filepath.Rel(w.dir, name)
 	if err != nil || rel == "." {
@@ -254,7 +324,7 @@ func (w *watcher) relevant(name string) bool {
 				return true
 			}
 		}
-		return false
+		return w.linked[parts[0]]
 	}
 	return !editorJunk(parts[len(parts)-1])
 }
