@@ -44,8 +44,12 @@
 //     reported as a problem.
 //   - Only the built site is served, with GET and HEAD: no directory
 //     listing, and paths with "..", encoded slashes or a second leading
-//     slash get the site's 404 page. Symbolic links that lead out of the
-//     site root are left out of the build.
+//     slash get the site's 404 page.
+//   - The preview refuses what the build refuses, with the same messages
+//     (a symbolic link that leads out of the site root, or loops, is a
+//     problem, not a file left out). The site is read through an os.Root
+//     as well, which opens nothing outside the root whatever the build
+//     checks.
 package serve
 
 import (
@@ -102,7 +106,6 @@ type Server struct {
 	cur      atomic.Pointer[snapshot] // what the handler serves; stored by the hub
 	ready    chan struct{}            // closed once the first build is done
 	builds   atomic.Int64             // builds run so far, for tests and the log
-	warned   map[string]bool          // escaping symbolic links already reported
 	addWatch func(string) error       // tests replace the watch adder to force polling
 }
 
@@ -145,7 +148,7 @@ func New(opts generator.Options, cfg Config) (*Server, error) {
 	opts.DevScript = scriptPath
 	s := &Server{
 		cfg: cfg, log: log, builder: generator.NewBuilder(opts), site: site, ln: ln,
-		ready: make(chan struct{}), warned: map[string]bool{},
+		ready: make(chan struct{}),
 	}
 	s.cur.Store(&snapshot{})
 	s.hub = newHub(&s.cur)
@@ -238,7 +241,6 @@ func (s *Server) rebuild(changed []string, pending func() bool) {
 	site, err := s.build(changed)
 	took := time.Since(start).Round(100 * time.Microsecond)
 	s.builds.Add(1)
-	s.reportEscapes()
 	prev := s.cur.Load()
 	if err != nil && pending != nil && pending() {
 		fmt.Fprintf(s.log, "build failed in %s, but files changed meanwhile: building again\n", took)
@@ -314,17 +316,6 @@ func (s *Server) build(changed []string) (site *generator.Site, err error) {
 		}
 	}()
 	return s.builder.Rebuild(changed)
-}
-
-// reportEscapes prints once each symbolic link that was left out of the
-// build because it leads out of the site root.
-func (s *Server) reportEscapes() {
-	for _, name := range s.site.escapes() {
-		if !s.warned[name] {
-			s.warned[name] = true
-			fmt.Fprintf(s.log, "warning: %s: symbolic link leads out of the site; it is not served\n", name)
-		}
-	}
 }
 
 // errorLines prints each problem of err as file:line: message.

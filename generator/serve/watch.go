@@ -353,3 +353,9 @@ func (w *watcher) fallBack(why string) {
 	w.wg.Add(1)
 	go w.poll()
 }
+
+// inside reports whether target is root or below it.
+func inside(root, target string) bool {
+	rel, err := filepath.Rel(root, target)
+	return err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator)) && !filepath.IsAbs(rel)
+}
