@@ -8,6 +8,8 @@ import (
 	"path/filepath"
 	"strings"
 	"time"
+
+	"github.com/wizardsite/wizard/generator"
 )
 
 // pollEvery is how often the site is walked when it cannot be watched.
@@ -73,7 +75,7 @@ func (w *watcher) scan() map[string]stamp {
 			if e.IsDir() && strings.HasPrefix(e.Name(), ".") && p != filepath.Join(w.dir, d) {
 				return filepath.SkipDir
 			}
-			if editorJunk(e.Name()) {
+			if generator.Ignored(e.Name()) {
 				return nil
 			}
 			if info, err := os.Stat(p); err == nil {

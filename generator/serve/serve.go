@@ -18,10 +18,11 @@
 //     what symbolic links in them lead to inside the site root. Whatever
 //     is saved, renamed or deleted, once the events stop the site served
 //     is what a build from scratch makes. A burst of events (an
-//     editor's write-then-rename, a git checkout) becomes one rebuild after a
-//     short quiet time; editor swap and backup files are ignored. An event
-//     that comes while a build runs starts another build, so the last save
-//     always ends up on screen. When a watch cannot be added (the inotify
+//     editor's write-then-rename, a git checkout) becomes one rebuild
+//     after a short quiet time; the files that the build leaves out
+//     (generator.Ignored: editors' swap and backup files) are ignored,
+//     and no others. An event that comes while a build runs starts
+//     another build, so the last save always ends up on screen. When a watch cannot be added (the inotify
 //     limit), a warning is printed and the site is polled instead.
 //   - After a good build, the new site is served first and then the tabs are
 //     told over Server-Sent Events (/_wizard/events): "reload", and the page

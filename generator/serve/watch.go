@@ -12,6 +12,7 @@ import (
 	"sync"
 
 	"github.com/fsnotify/fsnotify"
+	"github.com/wizardsite/wizard/generator"
 )
 
 // watchedDirs are the folders of a site root whose changes rebuild the
@@ -308,7 +309,7 @@ func (w *watcher) linkedFolder(name string) error {
 
 // relevant reports whether a changed path can change the site: site.yaml,
 // the watched folders and the names that symbolic links lead into at
-// the root, and below them anything but editor swap and backup files.
+// the root, and below them anything that the build reads.
 func (w *watcher) relevant(name string) bool {
 	rel, err := filepath.Rel(w.dir, name)
 	if err != nil || rel == "." {
@@ -326,24 +327,13 @@ func (w *watcher) relevant(name string) bool {
 		}
 		return w.linked[parts[0]]
 	}
-	return !editorJunk(parts[len(parts)-1])
-}
-
-// editorJunk reports whether a file name is an editor's swap, backup,
-// lock or temporary file: vim's .name.swp and 4913, emacs's name~,
-// #name# and .#name, and the .tmp files that editors rename over the
-// real one (the rename is seen as the creation of the real name).
-func editorJunk(base string) bool {
-	switch {
-	case base == "4913",
-		strings.HasSuffix(base, "~"),
-		strings.HasPrefix(base, "#") && strings.HasSuffix(base, "#"),
-		strings.HasPrefix(base, ".#"),
-		strings.HasSuffix(base, ".swp"), strings.HasSuffix(base, ".swx"), strings.HasSuffix(base, ".swo"),
-		strings.HasSuffix(base, ".tmp"):
-		return true
+	if !slices.Contains(watchedDirs[:], parts[0]) {
+		return true // read through a symbolic link, under the link's name
 	}
-	return false
+	// The build leaves out editors' swap, backup and temporary files,
+	// and only those may be left out here: vim's 4913, which a build
+	// that runs while it is there reads as any file, must be seen to go.
+	return !generator.Ignored(parts[len(parts)-1])
 }
 
 // fallBack says why files cannot be watched, and polls them instead.

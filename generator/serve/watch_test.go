@@ -207,7 +207,7 @@ func TestBurstOfSaves(t *testing.T) {
 func TestEditorFilesIgnored(t *testing.T) {
 	r, events := newSite(t, nil)
 	before := r.Builds()
-	for _, name := range []string{".b.md.swp", "4913", "b.md~", "#b.md#", ".#b.md", "b.md.tmp"} {
+	for _, name := range []string{".b.md.swp", "b.md~", "#b.md#", ".#b.md", "b.md.tmp", "b.md.bak", "_b.md"} {
 		sitetest.WriteFile(t, filepath.Join(r.dir, "content", name), "junk")
 	}
 	time.Sleep(500 * time.Millisecond)
@@ -218,6 +218,41 @@ func TestEditorFilesIgnored(t *testing.T) {
 	sitetest.WriteFile(t, filepath.Join(r.dir, "content/b.md"), page("Pagina B", "Na de rommel."))
 	events.waitFor(t, "reload")
 	expectPage(t, r, "/b/", http.StatusOK, "Na de rommel.")
+}
+
+// vim's save: it makes a file named 4913 to see whether it may write in
+// the folder, deletes it, and writes the file (here by a rename). The
+// build reads a 4913 that is there when it walks, as any file: the
+// preview must see it go too, or it serves it, or a problem reading it,
+// for ever.
+func TestVimSave(t *testing.T) {
+	r, events := newSite(t, nil)
+	probe := filepath.Join(r.dir, "content/a/4913")
+	sitetest.WriteFile(t, probe, "")
+	if err := os.Remove(probe); err != nil {
+		t.Fatal(err)
+	}
+	sitetest.WriteFile(t, filepath.Join(r.dir, "content/b.md~"), page("Pagina B", "Oorspronkelijke tekst van B."))
+	sitetest.WriteFile(t, filepath.Join(r.dir, "content/.b.md.tmp"), page("Pagina B", "Na een vim-save."))
+	if err := os.Rename(filepath.Join(r.dir, "content/.b.md.tmp"), filepath.Join(r.dir, "content/b.md")); err != nil {
+		t.Fatal(err)
+	}
+	events.waitFor(t, "reload")
+	expectPage(t, r, "/b/", http.StatusOK, "Na een vim-save.")
+	expectSettled(t, r)
+
+	// A build that runs while the 4913 is there: a new node, which takes
+	// the build that walks content/.
+	sitetest.WriteFile(t, probe, "")
+	sitetest.WriteFile(t, filepath.Join(r.dir, "content/a/twee.md"), page("Antwoord twee", "Tweede antwoord."))
+	expectSettled(t, r)
+	if err := os.Remove(probe); err != nil {
+		t.Fatal(err)
+	}
+	expectSettled(t, r)
+	if strings.Contains(r.log.String(), "failed") {
+		t.Fatalf("a build failed:\n%s", r.log.String())
+	}
 }
 
 // site.yaml, and a theme/ folder made after start, are watched too.
