@@ -40,6 +40,12 @@ type watcher struct {
 	// watchdirs.go). Only newWatcher and then loop use them.
 	byPath map[string]folderID
 	byID   map[folderID]string
+	// What fsnotify sent that loop has not taken yet (see pump), and a
+	// signal that there is some.
+	qmu    sync.Mutex
+	queue  []notice
+	queued chan struct{}
+
 	// linked holds the names at the root that symbolic links below the
 	// watched folders lead into (or to), which the build reads too.
 	linked map[string]bool
@@ -71,7 +77,9 @@ func newWatcher(dir string, log io.Writer, add func(string) error) (*watcher, er
 		w.fallBack(err.Error())
 		return w, nil
 	}
-	w.wg.Add(1)
+	w.queued = make(chan struct{}, 1)
+	w.wg.Add(2)
+	go w.pump()
 	go w.loop()
 	return w, nil
 }
@@ -217,10 +225,20 @@ func (w *watcher) watchAbove(rel string) error {
 	return nil
 }
 
-// loop reads fsnotify's events until close.
-func (w *watcher) loop() {
+// notice is one thing fsnotify sent: an event, or an error.
+type notice struct {
+	ev  fsnotify.Event
+	err error
+}
+
+// pump reads fsnotify's events and errors as they come, into the queue
+// that loop takes them from. fsnotify sends some errors while it holds
+// the lock that adding and removing a watch take: read by loop, which
+// adds and removes watches, they stopped the watcher for good.
+func (w *watcher) pump() {
 	defer w.wg.Done()
 	for {
+		var n notice
 		select {
 		case <-w.stop:
 			return
@@ -228,29 +246,70 @@ func (w *watcher) loop() {
 			if !ok {
 				return
 			}
-			if err := w.handle(ev); err != nil {
+			n.ev = ev
+		case err, ok := <-w.fsw.Errors:
+			if !ok {
+				return
+			}
+			n.err = err
+		}
+		w.qmu.Lock()
+		w.queue = append(w.queue, n)
+		w.qmu.Unlock()
+		select {
+		case w.queued <- struct{}{}:
+		default:
+		}
+	}
+}
+
+// loop takes what pump read, in order, until close.
+func (w *watcher) loop() {
+	defer w.wg.Done()
+	for {
+		select {
+		case <-w.stop:
+			return
+		case <-w.queued:
+		}
+		w.qmu.Lock()
+		queue := w.queue
+		w.queue = nil
+		w.qmu.Unlock()
+		for _, n := range queue {
+			var err error
+			if n.err != nil {
+				err = w.lost(n.err)
+			} else {
+				err = w.handle(n.ev)
+			}
+			if err != nil {
 				w.fsw.Close()
 				w.fallBack(err.Error())
 				w.signal()
 				return
 			}
-		case err, ok := <-w.fsw.Errors:
-			if !ok {
-				return
-			}
-			// An overflowing queue lost events: rebuild, and watch any
-			// folder whose creation or new name was among them.
-			fmt.Fprintf(w.log, "warning: file watching: %v; rebuilding to be sure\n", err)
-			w.prune()
-			if aerr := w.addAll(); aerr != nil {
-				w.fsw.Close()
-				w.fallBack(aerr.Error())
-				w.signal()
-				return
-			}
-			w.signal()
 		}
 	}
+}
+
+// lost takes an error of fsnotify, after which events may be lost: a
+// queue that overflowed lost them. The watches whose folders were
+// renamed or deleted meanwhile are taken off, the folders made or
+// renamed meanwhile watched, and the site built. Other errors come of
+// fsnotify's own books (a moved folder deleted before fsnotify took
+// its move, whose watch the system had dropped already): the same is
+// done, but they mean nothing to the writer.
+func (w *watcher) lost(err error) error {
+	if errors.Is(err, fsnotify.ErrEventOverflow) {
+		fmt.Fprintf(w.log, "warning: file watching: %v; rebuilding to be sure\n", err)
+	}
+	w.prune()
+	if err := w.addAll(); err != nil {
+		return err
+	}
+	w.signal()
+	return nil
 }
 
 // handle takes one event: it keeps the watches up with the folders, and
