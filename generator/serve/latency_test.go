@@ -85,8 +85,8 @@ func measureLatency(t *testing.T, gap time.Duration, edits int) {
 		}
 		node = syntheticAnswer(t, dir)
 	} else {
-		copyTree(t, filepath.Join("..", "..", "content"), filepath.Join(dir, "content"))
-		copyTree(t, filepath.Join("..", "..", "site.yaml"), filepath.Join(dir, "site.yaml"))
+		sitetest.CopyTree(t, filepath.Join("..", "..", "content"), filepath.Join(dir, "content"))
+		sitetest.CopyTree(t, filepath.Join("..", "..", "site.yaml"), filepath.Join(dir, "site.yaml"))
 	}
 	// Node files are named as their slugs: the page is the file's path.
 	url := strings.TrimSuffix(strings.TrimPrefix(node, "content/"), ".md") + "/"
@@ -243,30 +243,4 @@ func buildTimes(log string) string {
 	}
 	slices.Sort(ds)
 	return fmt.Sprintf("%d builds, median %s, max %s", len(ds), ds[len(ds)/2], ds[len(ds)-1])
-}
-
-// copyTree copies a file or a folder.
-func copyTree(t *testing.T, from, to string) {
-	t.Helper()
-	err := filepath.WalkDir(from, func(p string, d fs.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
-		rel, err := filepath.Rel(from, p)
-		if err != nil {
-			return err
-		}
-		target := filepath.Join(to, rel)
-		if d.IsDir() {
-			return os.MkdirAll(target, 0o755)
-		}
-		data, err := os.ReadFile(p)
-		if err != nil {
-			return err
-		}
-		return os.WriteFile(target, data, 0o644)
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
 }
