@@ -20,7 +20,7 @@ type Settings struct {
 	Title    string  `yaml:"title"`    // the name in the title bar and in window titles
 	Subtitle string  `yaml:"subtitle"` // the line under the title
 	Tagline  string  `yaml:"tagline"`  // the small word beside the title, such as "Wizard"
-	Language string  `yaml:"language"` // the <html lang> and the i18n file used; "nl" when absent
+	Language string  `yaml:"language"` // the <html lang> and the i18n file used; defaultLanguage when absent
 	BaseURL  string  `yaml:"baseURL"`  // the address the site is served from; enables sitemap.xml and robots.txt
 	Contact  Contact `yaml:"contact"`  // the contact link in every footer
 }
@@ -31,10 +31,13 @@ type Contact struct {
 	URL   string `yaml:"url"`   // an absolute https:// address
 }
 
+// defaultLanguage is the language of a site that names none, as Hugo's is.
+const defaultLanguage = "en"
+
 // loadSettings reads site.yaml. A site without one (a plain Hugo tree)
 // takes its title from the start page later.
 func loadSettings(fsys fs.FS, name string, probs *problems) Settings {
-	s := Settings{Language: "nl"}
+	s := Settings{Language: defaultLanguage}
 	display := joinDisplay(name, settingsFile)
 	data, err := fs.ReadFile(fsys, settingsFile)
 	if errors.Is(err, fs.ErrNotExist) {
@@ -52,11 +55,11 @@ func loadSettings(fsys fs.FS, name string, probs *problems) Settings {
 	lines := s.read(r, data)
 	r.report(display, probs)
 	if s.Language == "" {
-		s.Language = "nl"
+		s.Language = defaultLanguage
 	}
 	if s.Language != path.Base(s.Language) || strings.ContainsAny(s.Language, `/\.`) {
 		probs.add(display, lines.at("language"), "language %q is not a language code such as nl", s.Language)
-		s.Language = "nl" // not to look for interface strings in a path made of it too
+		s.Language = defaultLanguage // not to look for interface strings in a path made of it too
 	}
 	if s.BaseURL != "" {
 		if err := checkBaseURL(s.BaseURL); err != nil {

@@ -1,6 +1,8 @@
 package generator
 
 import (
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -64,6 +66,36 @@ func TestSettingsProblemsAlone(t *testing.T) {
 			}
 			if strings.Join(got, "\n") != strings.Join(tt.want, "\n") {
 				t.Errorf("problems:\n  %s\nwant:\n  %s", strings.Join(got, "\n  "), strings.Join(tt.want, "\n  "))
+			}
+		})
+	}
+}
+
+// A site without site.yaml, or whose site.yaml names no language, speaks
+// English, as a Hugo site does.
+func TestDefaultLanguageIsEnglish(t *testing.T) {
+	for name, settings := range map[string]string{"no site.yaml": "", "no language": "title: Klein\n"} {
+		t.Run(name, func(t *testing.T) {
+			files := map[string]string{
+				"content/_index.md": "---\ntitle: Start\n---\n\n[Een](een.md)\n",
+				"content/een.md":    "---\ntitle: Een\n---\n",
+			}
+			if settings != "" {
+				files["site.yaml"] = settings
+			}
+			dir := writeSite(t, files)
+			out := filepath.Join(t.TempDir(), "public")
+			if _, err := Build(siteOptions(dir), out); err != nil {
+				t.Fatal(err)
+			}
+			page, err := os.ReadFile(filepath.Join(out, "een", "index.html"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, want := range []string{`<html lang="en">`, ">Skip to content<"} {
+				if !strings.Contains(string(page), want) {
+					t.Errorf("the page lacks %s:\n%s", want, page)
+				}
 			}
 		})
 	}
