@@ -26,6 +26,12 @@ type Strings struct {
 	DefinitionsTip string `yaml:"definitionsTip"` // the name of the definitions icon used in text
 	OptionalAction string `yaml:"optionalAction"` // the heading of an optional-action box
 	Note           string `yaml:"note"`           // the name of a note
+	Tip            string `yaml:"tip"`            // the heading of a > [!TIP] box
+	Important      string `yaml:"important"`      // the heading of a > [!IMPORTANT] box
+	Warning        string `yaml:"warning"`        // the heading of a > [!WARNING] box
+	Caution        string `yaml:"caution"`        // the heading of a > [!CAUTION] box
+	TaskDone       string `yaml:"taskDone"`       // the name of a ticked box of a task list (- [x])
+	TaskToDo       string `yaml:"taskToDo"`       // the name of an empty box of a task list (- [ ])
 	Sequence       string `yaml:"sequence"`       // the name of the previous/next navigation
 	Contact        string `yaml:"contact"`        // the sentence before the contact link
 	NotFoundTitle  string `yaml:"notFoundTitle"`  // the heading of the 404 page

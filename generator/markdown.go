@@ -68,7 +68,8 @@ func newMarkdown(icons map[string]string, t *Strings) *markdown {
 		"external": t.ExternalIcon, "home": t.HomeIcon, "back": t.BackIcon, "definitions": t.DefinitionsTip,
 	}}
 	md := goldmark.New(
-		goldmark.WithExtensions(extension.Table, extension.Strikethrough, extension.Linkify, extension.DefinitionList, ext),
+		goldmark.WithExtensions(extension.Table, extension.Strikethrough, extension.Linkify, extension.DefinitionList,
+			extension.Footnote, extension.TaskList, ext),
 		goldmark.WithParserOptions(parser.WithAutoHeadingID()),
 	)
 	return &markdown{md: md, min: newBodyMinifier()}

@@ -2,9 +2,11 @@ package generator
 
 import (
 	"bytes"
+	"strings"
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
+	east "github.com/yuin/goldmark/extension/ast"
 	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/renderer"
 	"github.com/yuin/goldmark/text"
@@ -31,7 +33,21 @@ var (
 	kindIcon        = ast.NewNodeKind("WizardIcon")
 	kindExternal    = ast.NewNodeKind("WizardExternalLink")
 	kindDefinitions = ast.NewNodeKind("WizardDefinitionsLink")
+	kindAlert       = ast.NewNodeKind("WizardAlert")
 )
+
+// alertNode is one of GitHub's alerts other than a note (> [!TIP],
+// [!IMPORTANT], [!WARNING], [!CAUTION]): a box with its heading, where
+// the writer puts it, so that a warning looks like one.
+type alertNode struct {
+	ast.BaseBlock
+	Alert string // tip, important, warning or caution
+}
+
+func (n *alertNode) Kind() ast.NodeKind { return kindAlert }
+func (n *alertNode) Dump(src []byte, level int) {
+	ast.DumpHelper(n, src, level, map[string]string{"Alert": n.Alert}, nil)
+}
 
 // iconNode is :name: in the text.
 type iconNode struct {
@@ -88,6 +104,32 @@ func (e *wizardExtension) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer)
 		}
 		return ast.WalkContinue, nil
 	})
+	reg.Register(kindAlert, func(w util.BufWriter, src []byte, n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if entering {
+			alert := n.(*alertNode).Alert
+			w.WriteString(`<div class="alert alert-` + alert + `" role="note"><p class="alert-title">`)
+			w.Write(util.EscapeHTML([]byte(e.alertTitle(alert))))
+			w.WriteString(`</p>`)
+		} else {
+			w.WriteString(`</div>`)
+		}
+		return ast.WalkContinue, nil
+	})
+	// A task list's box is named, for a screen reader, by its state.
+	reg.Register(east.KindTaskCheckBox, func(w util.BufWriter, src []byte, n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if entering {
+			name := e.t.TaskToDo
+			if n.(*east.TaskCheckBox).IsChecked {
+				name = e.t.TaskDone
+				w.WriteString(`<input checked disabled type="checkbox" aria-label="`)
+			} else {
+				w.WriteString(`<input disabled type="checkbox" aria-label="`)
+			}
+			w.Write(util.EscapeHTML([]byte(name)))
+			w.WriteString(`"> `)
+		}
+		return ast.WalkContinue, nil
+	})
 	reg.Register(kindDefinitions, func(w util.BufWriter, src []byte, n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if entering {
 			w.WriteString(`<button type="button" class="link-button" popovertarget="definitions">`)
@@ -97,6 +139,19 @@ func (e *wizardExtension) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer)
 		}
 		return ast.WalkContinue, nil
 	})
+}
+
+// alertTitle is the heading of an alert box, in the site's language.
+func (e *wizardExtension) alertTitle(alert string) string {
+	switch alert {
+	case "tip":
+		return e.t.Tip
+	case "important":
+		return e.t.Important
+	case "warning":
+		return e.t.Warning
+	}
+	return e.t.Caution
 }
 
 // iconParser reads :name: for the icons that have a name in the text.
@@ -132,13 +187,22 @@ func (linkTransformer) Transform(doc *ast.Document, reader text.Reader, pc parse
 	for c := doc.FirstChild(); c != nil; {
 		next := c.NextSibling()
 		if q, ok := c.(*ast.Blockquote); ok {
-			switch calloutKind(q, bc.src) {
+			switch kind := calloutKind(q, bc.src); kind {
 			case "note":
 				doc.RemoveChild(doc, q)
 				bc.notes = append(bc.notes, q)
 			case "optional":
 				doc.RemoveChild(doc, q)
 				bc.actions = append(bc.actions, q)
+			case "tip", "important", "warning", "caution":
+				a := &alertNode{Alert: kind}
+				a.SetLines(q.Lines())
+				for k := q.FirstChild(); k != nil; {
+					after := k.NextSibling()
+					a.AppendChild(a, k)
+					k = after
+				}
+				doc.ReplaceChild(doc, q, a)
 			}
 		}
 		c = next
@@ -152,8 +216,12 @@ func (linkTransformer) Transform(doc *ast.Document, reader text.Reader, pc parse
 	}
 }
 
-// calloutKind recognises a block quote that starts with [!NOTE] or
-// [!OPTIONAL], and removes that marker from it.
+// calloutKinds are the block quotes with a marker, [!NOTE] and the
+// others of GitHub's alerts, and [!OPTIONAL].
+var calloutKinds = []string{"note", "optional", "tip", "important", "warning", "caution"}
+
+// calloutKind recognises a block quote that starts with one of the
+// calloutKinds' markers, and removes that marker from it.
 func calloutKind(q *ast.Blockquote, src []byte) string {
 	p, ok := q.FirstChild().(*ast.Paragraph)
 	if !ok || p.Lines().Len() == 0 {
@@ -162,12 +230,13 @@ func calloutKind(q *ast.Blockquote, src []byte) string {
 	first := p.Lines().At(0)
 	line := bytes.TrimLeft(first.Value(src), " \t")
 	var kind, marker string
-	switch {
-	case bytes.HasPrefix(bytes.ToUpper(line), []byte("[!NOTE]")):
-		kind, marker = "note", "[!NOTE]"
-	case bytes.HasPrefix(bytes.ToUpper(line), []byte("[!OPTIONAL]")):
-		kind, marker = "optional", "[!OPTIONAL]"
-	default:
+	for _, k := range calloutKinds {
+		if m := "[!" + strings.ToUpper(k) + "]"; bytes.HasPrefix(bytes.ToUpper(line), []byte(m)) {
+			kind, marker = k, m
+			break
+		}
+	}
+	if kind == "" {
 		return ""
 	}
 	end := first.Start + (len(first.Value(src)) - len(line)) + len(marker)
