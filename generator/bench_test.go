@@ -172,7 +172,7 @@ func (p *phases) theme(b *testing.B) {
 	probs := &problems{}
 	p.settings = loadSettings(p.opts.Source, p.opts.SourceName, probs)
 	p.th = &themeLayers{base: p.opts.Theme, site: p.opts.Source, siteName: p.opts.SourceName}
-	p.t = loadStrings(p.th, p.opts.Source, p.opts.SourceName, p.settings.Language, probs)
+	p.t = loadStrings(p.th, p.opts.Source, p.opts.SourceName, p.settings.Language, false, probs)
 	p.icons = p.th.icons(probs)
 	p.tmpl = p.th.templates(template.FuncMap{
 		"icon": func(name string) template.HTML { return template.HTML(p.icons[name]) },

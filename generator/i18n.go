@@ -41,10 +41,19 @@ type Strings struct {
 	OverviewIntro  string `yaml:"overviewIntro"`  // the sentence above the map
 	OverviewMap    string `yaml:"overviewMap"`    // the name of the map for screen readers
 	OverviewAsList string `yaml:"overviewAsList"` // the control that shows the map as a list
+	LanguageName   string `yaml:"languageName"`   // the language's own name, on the links to its pages: Nederlands, Français
+	Languages      string `yaml:"languages"`      // the name of the links to the same page in the other languages
+	Untranslated   string `yaml:"untranslated"`   // above a page shown in the default language among another's pages
+	ChooseLanguage string `yaml:"chooseLanguage"` // the heading of the root page that lets the visitor choose a language
 }
 
-// loadStrings reads the theme's strings for lang, then the site's.
-func loadStrings(t *themeLayers, siteFS fs.FS, siteName, lang string, probs *problems) *Strings {
+// languageStrings are the keys that only a site of several languages
+// shows: a site of one language need not give them.
+var languageStrings = map[string]bool{"languageName": true, "languages": true, "untranslated": true, "chooseLanguage": true}
+
+// loadStrings reads the theme's strings for lang, then the site's; every
+// key must have a value, but languageStrings in a site of one language.
+func loadStrings(t *themeLayers, siteFS fs.FS, siteName, lang string, multilingual bool, probs *problems) *Strings {
 	var s Strings
 	name := "i18n/" + lang + ".yaml"
 	found, good := false, true
@@ -70,8 +79,7 @@ func loadStrings(t *themeLayers, siteFS fs.FS, siteName, lang string, probs *pro
 	}
 	v := reflect.ValueOf(s)
 	for i := range v.NumField() {
-		if v.Field(i).String() == "" {
-			key := v.Type().Field(i).Tag.Get("yaml")
+		if key := v.Type().Field(i).Tag.Get("yaml"); v.Field(i).String() == "" && (multilingual || !languageStrings[key]) {
 			probs.add(siteFile, 0, "%s", fmt.Sprintf("interface string %q is missing for language %q", key, lang))
 		}
 	}

@@ -41,7 +41,8 @@ func (run *buildRun) build() (*Site, *buildMemo, error) {
 	if run.out == nil {
 		run.out, run.keep = mem, true
 	}
-	settings, t, th, env := environment(run.opts, probs, run.keep)
+	settings, langs, th, env := environment(run.opts, probs, run.keep)
+	t := langs[0].t // the default language's: the others' pages come later
 	icons := th.icons(probs)
 	tmpl := th.templates(template.FuncMap{
 		"icon": func(name string) template.HTML { return template.HTML(icons[name]) },

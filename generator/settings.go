@@ -7,6 +7,7 @@ import (
 	"io/fs"
 	"net/url"
 	"path"
+	"slices"
 	"strings"
 
 	"github.com/goccy/go-yaml/ast"
@@ -23,6 +24,18 @@ type Settings struct {
 	Language string  `yaml:"language"` // the <html lang> and the i18n file used; defaultLanguage when absent
 	BaseURL  string  `yaml:"baseURL"`  // the address the site is served from; enables sitemap.xml and robots.txt
 	Contact  Contact `yaml:"contact"`  // the contact link in every footer
+
+	// others are the site's other languages, in the order of their
+	// codes: site.yaml's languages, each with the texts it gives.
+	others []siteTexts
+}
+
+// siteTexts are the texts that site.yaml's languages gives one other
+// language: what it leaves out is the default language's.
+type siteTexts struct {
+	s    Settings // the texts given, and Language, the code
+	keys []string // the keys given: title, subtitle, tagline, contact
+	line int      // where the language is named, for messages
 }
 
 // Contact is where visitors with questions are sent.
@@ -69,6 +82,7 @@ func loadSettings(fsys fs.FS, name string, probs *problems) Settings {
 	if s.Contact.URL != "" && !isExternal(s.Contact.URL) {
 		probs.add(display, lines.at("url"), "contact url %q is not an absolute http(s) address", s.Contact.URL)
 	}
+	s.checkLanguages(display, lines.at("language"), probs)
 	return s
 }
 
@@ -81,23 +95,83 @@ func (s *Settings) read(r *yamlReader, data []byte) keyLines {
 	var lines keyLines
 	r.each(data, func(p yamlPair) {
 		lines = append(lines, keyLine{p.key, r.line(p.tok)})
-		if p.key != "contact" {
-			r.textField(p, fields, "site.yaml has title, subtitle, tagline, language, baseURL and contact")
-			return
-		}
-		v, ok := r.plain(p.value)
-		switch {
-		case !ok || v.Type() == ast.NullType:
-		case !isMapping(v):
-			r.add(start(v), "contact is %s: write label: and url: on the lines below it, indented", kindOf(v))
+		switch p.key {
+		case "contact":
+			lines = append(lines, r.contact(p, contact)...)
+		case "languages":
+			s.others = r.languages(p)
 		default:
-			for _, q := range r.pairs(v) {
-				lines = append(lines, keyLine{q.key, r.line(q.tok)})
-				r.textField(q, contact, "contact has label and url")
-			}
+			r.textField(p, fields, "site.yaml has title, subtitle, tagline, language, baseURL, contact and languages")
 		}
 	})
 	return lines
+}
+
+// contact reads the contact: mapping of p into its fields, and returns
+// the line of each key.
+func (r *yamlReader) contact(p yamlPair, fields map[string]*string) keyLines {
+	v, ok := r.plain(p.value)
+	switch {
+	case !ok || v.Type() == ast.NullType:
+	case !isMapping(v):
+		r.add(start(v), "%s is %s: write label: and url: on the lines below it, indented", p.key, kindOf(v))
+	default:
+		var lines keyLines
+		for _, q := range r.pairs(v) {
+			lines = append(lines, keyLine{q.key, r.line(q.tok)})
+			r.textField(q, fields, "contact has label and url")
+		}
+		return lines
+	}
+	return nil
+}
+
+// languages reads site.yaml's languages: each other language by its
+// code, with its texts, in the order of the codes.
+func (r *yamlReader) languages(p yamlPair) []siteTexts {
+	v, ok := r.plain(p.value)
+	switch {
+	case !ok || v.Type() == ast.NullType:
+		return nil
+	case !isMapping(v):
+		r.add(start(v), "languages is %s: write each other language's code on a line below it, indented, such as   fr:", kindOf(v))
+		return nil
+	}
+	var out []siteTexts
+	for _, q := range r.pairs(v) {
+		if !isLanguageCode(q.key) {
+			r.add(q.tok, "languages: %q is not a language code: write a code of two lower-case letters, such as fr, or with a region, such as pt-br", q.key)
+			continue
+		}
+		t := siteTexts{s: Settings{Language: q.key}, line: r.line(q.tok)}
+		fields := map[string]*string{"title": &t.s.Title, "subtitle": &t.s.Subtitle, "tagline": &t.s.Tagline}
+		contact := map[string]*string{"label": &t.s.Contact.Label, "url": &t.s.Contact.URL}
+		lv, ok := r.plain(q.value)
+		switch {
+		case !ok:
+			continue
+		case lv.Type() == ast.NullType: // the default language's texts
+		case !isMapping(lv):
+			r.add(start(lv), "languages: %s is %s: write its title:, subtitle:, tagline: and contact: on the lines below it, indented", q.key, kindOf(lv))
+			continue
+		default:
+			for _, f := range r.pairs(lv) {
+				t.keys = append(t.keys, f.key)
+				if f.key == "contact" {
+					for _, kl := range r.contact(f, contact) {
+						if kl.key == "url" && t.s.Contact.URL != "" && !isExternal(t.s.Contact.URL) {
+							r.errs = append(r.errs, &Error{Line: kl.line, Err: fmt.Errorf("contact url %q is not an absolute http(s) address", t.s.Contact.URL)})
+						}
+					}
+					continue
+				}
+				r.textField(f, fields, "a language has title, subtitle, tagline and contact")
+			}
+		}
+		out = append(out, t)
+	}
+	slices.SortFunc(out, func(a, b siteTexts) int { return strings.Compare(a.s.Language, b.s.Language) })
+	return out
 }
 
 // checkBaseURL accepts an absolute http(s) address without a query, a
@@ -124,10 +198,17 @@ func (s *Settings) absoluteURL(p string) string {
 	return strings.TrimSuffix(s.BaseURL, "/") + "/" + p
 }
 
+// language is one language of a build: the settings and the interface
+// strings of its pages.
+type language struct {
+	site Settings
+	t    *Strings
+}
+
 // environment reads what every page depends on besides content/: the
-// settings, the interface strings and the theme, and with sum, sums them
-// up with the options.
-func environment(opts Options, probs *problems, sum bool) (Settings, *Strings, *themeLayers, [32]byte) {
+// settings and the interface strings of each language, the default
+// first, and the theme, and with sum, sums them up with the options.
+func environment(opts Options, probs *problems, sum bool) (Settings, []language, *themeLayers, [32]byte) {
 	settings := loadSettings(opts.Source, opts.SourceName, probs)
 	if opts.BaseURL != "" {
 		if err := checkBaseURL(opts.BaseURL); err != nil {
@@ -136,14 +217,20 @@ func environment(opts Options, probs *problems, sum bool) (Settings, *Strings, *
 		settings.BaseURL = opts.BaseURL
 	}
 	th := &themeLayers{base: opts.Theme, site: opts.Source, siteName: opts.SourceName}
-	t := loadStrings(th, opts.Source, opts.SourceName, settings.Language, probs)
+	var langs []language
+	for _, s := range settings.languages() {
+		langs = append(langs, language{site: s, t: loadStrings(th, opts.Source, opts.SourceName, s.Language, settings.multilingual(), probs)})
+	}
 	var env [32]byte
 	if !sum {
-		return settings, t, th, env
+		return settings, langs, th, env
 	}
 	h := sha256.New()
 	th.sign(h)
-	fmt.Fprintf(h, "%+v\x00%+v\x00%v\x00%s\x00", settings, *t, opts.Drafts, opts.DevScript)
+	fmt.Fprintf(h, "%+v\x00%v\x00%s\x00", settings, opts.Drafts, opts.DevScript)
+	for _, l := range langs {
+		fmt.Fprintf(h, "%+v\x00", *l.t)
+	}
 	h.Sum(env[:0])
-	return settings, t, th, env
+	return settings, langs, th, env
 }

@@ -1,8 +1,10 @@
 package generator
 
 import (
+	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -20,7 +22,7 @@ func TestSettingsAndStringsTakeAByteOrderMark(t *testing.T) {
 	var probs problems
 	s := loadSettings(site, "site", &probs)
 	th := &themeLayers{base: theme.FS(), site: site, siteName: "site"}
-	str := loadStrings(th, site, "site", s.Language, &probs)
+	str := loadStrings(th, site, "site", s.Language, s.multilingual(), &probs)
 	if err := probs.err(); err != nil {
 		t.Fatal(err)
 	}
@@ -59,7 +61,7 @@ func TestSettingsProblemsAlone(t *testing.T) {
 			var probs problems
 			s := loadSettings(site, "site", &probs)
 			th := &themeLayers{base: theme.FS(), site: site, siteName: "site"}
-			loadStrings(th, site, "site", s.Language, &probs)
+			loadStrings(th, site, "site", s.Language, s.multilingual(), &probs)
 			var got []string
 			for _, e := range probs.list.sort() {
 				got = append(got, e.Error())
@@ -98,5 +100,72 @@ func TestDefaultLanguageIsEnglish(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestLanguageStringsOnlyForSeveralLanguages: the interface strings that
+// only a site of several languages shows (the language's name, the
+// notice, the heading of the root page) are not asked of a site in one
+// language, whose own i18n file was written before they were; a site
+// in several languages needs them in every language.
+func TestLanguageStringsOnlyForSeveralLanguages(t *testing.T) {
+	var old strings.Builder // every key of a language, but the language strings
+	for _, line := range strings.Split(string(mustRead(t, theme.FS(), "i18n/en.yaml")), "\n") {
+		key, _, _ := strings.Cut(line, ":")
+		if line != "" && !languageStrings[key] {
+			old.WriteString(line + "\n")
+		}
+	}
+	for _, tt := range []struct {
+		yaml string
+		want []string
+	}{
+		{"title: T\nlanguage: de\n", nil},
+		{"title: T\nlanguage: de\nlanguages:\n  fr:\n", []string{
+			`site/i18n/de.yaml: interface string "languageName" is missing for language "de"`,
+			`site/i18n/de.yaml: interface string "languages" is missing for language "de"`,
+			`site/i18n/de.yaml: interface string "untranslated" is missing for language "de"`,
+			`site/i18n/de.yaml: interface string "chooseLanguage" is missing for language "de"`,
+		}},
+	} {
+		site := fstest.MapFS{"site.yaml": {Data: []byte(tt.yaml)}, "i18n/de.yaml": {Data: []byte(old.String())}}
+		var probs problems
+		environment(Options{Source: site, SourceName: "site", Theme: theme.FS()}, &probs, false)
+		var got []string
+		for _, e := range probs.list {
+			got = append(got, e.Error())
+		}
+		if strings.Join(got, "\n") != strings.Join(tt.want, "\n") {
+			t.Errorf("%q:\n  %s\nwant:\n  %s", tt.yaml, strings.Join(got, "\n  "), strings.Join(tt.want, "\n  "))
+		}
+	}
+}
+
+func mustRead(t *testing.T, fsys fs.FS, name string) []byte {
+	t.Helper()
+	data, err := fs.ReadFile(fsys, name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return data
+}
+
+// TestSiteLanguages: the languages are the default, then the others by
+// code; what a language leaves out of site.yaml is the default's.
+func TestSiteLanguages(t *testing.T) {
+	fsys := fstest.MapFS{"site.yaml": {Data: []byte("title: Wizard\nsubtitle: Ondertitel\nlanguage: nl\n" +
+		"contact:\n  label: centrum\n  url: https://example.org/\nlanguages:\n  fr:\n    subtitle: Sous-titre\n  en:\n    title: Wizard EN\n    contact:\n      label: centre\n      url: https://example.org/en\n  de:\n")}}
+	var probs problems
+	s := loadSettings(fsys, "site", &probs)
+	if err := probs.err(); err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, l := range s.languages() {
+		got = append(got, l.Language+"|"+l.Title+"|"+l.Subtitle+"|"+l.Contact.Label)
+	}
+	want := []string{"nl|Wizard|Ondertitel|centrum", "de|Wizard|Ondertitel|centrum", "en|Wizard EN|Ondertitel|centre", "fr|Wizard|Sous-titre|centrum"}
+	if !slices.Equal(got, want) {
+		t.Errorf("languages\n  %q\nwant\n  %q", got, want)
 	}
 }
