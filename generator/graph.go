@@ -16,6 +16,7 @@ type wizard struct {
 	assets      map[string]string
 	definitions *Node           // content/_definitions.md, or nil
 	broken      map[string]bool // node files that could not be read or parsed, from the source
+	lang        string          // the language of a translated copy (translate.go); "" for the default language's graph
 }
 
 // reserved are output paths the generator writes itself.
@@ -36,13 +37,16 @@ func buildGraph(src *source, l *loader) *wizard {
 		}
 		return w
 	}
-	w.root.URL = "index.html"
+	w.root.URL = l.langDir() + "index.html"
 	urls := w.placeNodes(src, l)
 	w.placeAssets(src, urls, l)
+	dir := l.langDir()
 	for _, n := range w.nodes {
 		slices.SortStableFunc(n.Children, siblingOrder)
 		w.linkFrontMatter(n, l)
+		n.langDir = dir
 	}
+	w.root.langDir = dir
 	return w
 }
 
@@ -77,7 +81,7 @@ func sectionPath(dir string) string {
 func (w *wizard) placeNodes(src *source, l *loader) map[string]*Node {
 	missing := map[string]bool{}
 	urls := make(map[string]*Node, len(src.nodes))
-	urls["index.html"] = w.root
+	urls[w.root.URL] = w.root
 	// state is whether a node is placed, or dropped (also while it is
 	// being placed: a loop cannot happen, folders nest).
 	const placed, dropped = 1, 2
@@ -174,7 +178,7 @@ func siblingOrder(a, b *Node) int {
 // the output folder of the node of their folder.
 func (w *wizard) placeAssets(src *source, urls map[string]*Node, l *loader) {
 	dirURL := make(map[string]string, len(src.dirs)+1)
-	dirURL["."] = ""
+	dirURL["."] = w.root.urlDir() // the default language's folder holds the files of every language's pages
 	for _, d := range src.dirs {
 		if d == "." {
 			continue
@@ -303,7 +307,11 @@ func (w *wizard) checkReachable(l *loader) {
 		}
 	}
 	for _, n := range w.nodes {
-		if !seen[n] {
+		switch {
+		case seen[n]:
+		case w.lang != "":
+			l.probs.add(l.displayPath(n.source()), 1, "not reachable from the start page in %s: no choice, prev or next, and no link in the %s texts, leads here", w.lang, w.lang)
+		default:
 			l.probs.add(l.displayPath(n.File), 1, "not reachable from the start page: no choice, link, prev or next leads here")
 		}
 	}

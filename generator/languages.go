@@ -5,8 +5,12 @@ import (
 	"strings"
 )
 
-// A site in several languages: site.yaml's language is the default, and
-// its languages are the others, each with its own texts.
+// A site in several languages has one graph, the default language's:
+// its nodes, their order and their choices. Each other language has a
+// translated copy of it (translate.go), whose texts come from the
+// translations beside the node files (x.fr.md beside x.md), and whose
+// pages are made by the same renderer as the default language's, into a
+// folder of their own (nl/…, fr/…).
 
 // isLanguageCode reports whether s is written as a language code: two
 // or three lower-case letters, and optionally subtags (pt-br, zh-Hant).
@@ -27,6 +31,28 @@ func isLanguageCode(s string) bool {
 		}
 	}
 	return true
+}
+
+// languageSuffix splits the name of a file written for a language,
+// a/x.fr.md, into the node file it is written for, a/x.md, and the
+// language, fr. ok is false for a name without a language code before
+// .md.
+func languageSuffix(rel string) (node, lang string, ok bool) {
+	stem, isMD := strings.CutSuffix(rel, ".md")
+	dot := strings.LastIndexByte(stem, '.')
+	slash := strings.LastIndexByte(stem, '/')
+	if !isMD || dot <= slash+1 || !isLanguageCode(stem[dot+1:]) {
+		return "", "", false
+	}
+	return stem[:dot] + ".md", stem[dot+1:], true
+}
+
+// specialTranslation reports whether name is the translation of a
+// folder's node or of the definitions (_index.fr.md,
+// _definitions.fr.md): names that start with _ but are not ignored.
+func specialTranslation(name string) bool {
+	node, _, ok := languageSuffix(name)
+	return ok && (node == sectionFile || node == definitionsFile)
 }
 
 // multilingual reports whether the site has more than one language.
@@ -83,4 +109,13 @@ func (s *Settings) checkLanguages(display string, line int, probs *problems) {
 	if !isLanguageCode(s.Language) {
 		probs.add(display, max(line, 1), "language %q: a site in several languages puts each in a folder named by its code: write a code of two or three lower-case letters, such as nl", s.Language)
 	}
+}
+
+// langDir is the folder of the default language's pages: "nl/" in a
+// site of several languages, "" in a site of one.
+func (l *loader) langDir() string {
+	if l.site == nil || !l.site.multilingual() {
+		return ""
+	}
+	return l.site.Language + "/"
 }

@@ -34,6 +34,9 @@ type source struct {
 	drafts      map[string]bool   // node files left out as drafts
 	broken      map[string]bool   // node files that could not be read or parsed: in nodes (or definitions) as stand-ins
 	links       bool              // content/ holds a symbolic link: a save may change what another path reads
+	// translations are the files written for the other languages, by
+	// language, then by the node file each is written for (translate.go).
+	translations map[string]map[string]*Node
 }
 
 // loader reads the content tree of one site.
@@ -43,6 +46,8 @@ type loader struct {
 	drafts bool   // keep draft nodes
 	src    *source
 	probs  *problems
+
+	site *Settings // the languages, to tell translations from nodes; nil for a site in Dutch alone
 }
 
 // displayPath is the path of a content file as printed in errors.
@@ -61,7 +66,7 @@ func joinDisplay(root, rel string) string {
 // hidden files, editor backups and underscore files other than ours.
 func ignored(name string) bool {
 	switch {
-	case name == sectionFile, name == definitionsFile:
+	case name == sectionFile, name == definitionsFile, specialTranslation(name):
 		return false
 	case strings.HasPrefix(name, "."), strings.HasPrefix(name, "_"), strings.HasPrefix(name, "#"),
 		strings.HasSuffix(name, "~"), strings.HasSuffix(name, ".swp"), strings.HasSuffix(name, ".swx"),
@@ -73,6 +78,10 @@ func ignored(name string) bool {
 
 // add puts what was read of one file into the source.
 func (l *loader) add(rel string, r readResult) {
+	if node, lang, ok := languageSuffix(rel); ok {
+		l.addTranslation(rel, node, lang, r.node)
+		return
+	}
 	switch {
 	case r.asset != nil:
 		l.src.assets[rel] = r.asset

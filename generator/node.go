@@ -13,6 +13,13 @@ type Node struct {
 	Prompt      string // front matter prompt: the question above the choices
 	Weight      int    // front matter weight: order among siblings
 	Draft       bool   // front matter draft
+	// Lang is the language of the texts above when it is not that of the
+	// node's page: in another language's pages, a node without a
+	// translation shows the default language's texts. "" otherwise.
+	Lang string
+	// Translation is the file of content/ that the texts come from when
+	// it is a translation (a/b.fr.md, beside File); "" otherwise.
+	Translation string
 
 	URL      string  // output path of the page, relative to the site root, such as "ik-ben-een/index.html"
 	Parent   *Node   // the node of the enclosing folder; nil for the start page
@@ -28,6 +35,9 @@ type Node struct {
 	body  []byte      // the file with its front matter lines blanked; nil once rendered in a build for the disk
 	// hasBody is whether body holds any text, kept when body is dropped.
 	hasBody bool
+	// langDir is the folder of the pages of the node's language, such as
+	// "fr/"; "" in a site of one language.
+	langDir string
 }
 
 // ExternalLink is a link in a body that leaves the site.
@@ -49,6 +59,7 @@ func (n *Node) HasBody() bool { return n.hasBody }
 type Link struct {
 	Node  *Node  // where it leads
 	Label string // what it says: the writer's label, or the target's link title
+	lang  string // the language of Label when it is not that of the page (see Node.Lang); "" otherwise
 }
 
 // IsSection reports whether the node is a folder's own node (_index.md,

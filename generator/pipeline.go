@@ -48,11 +48,14 @@ func (run *buildRun) build() (*Site, *buildMemo, error) {
 		"icon": func(name string) template.HTML { return template.HTML(icons[name]) },
 	}, probs)
 
-	l := &loader{fsys: run.opts.Source, name: run.opts.SourceName, drafts: run.opts.Drafts, probs: probs}
+	l := &loader{fsys: run.opts.Source, name: run.opts.SourceName, drafts: run.opts.Drafts, probs: probs, site: &settings}
 	files := run.load(l)
 	w := buildGraph(l.src, l)
 	if w.root == nil {
 		return nil, nil, probs.err()
+	}
+	for _, lg := range langs[1:] { // the translations are checked; their pages do not come yet
+		w.translate(langs[0].site.Language, lg.site.Language+"/", l.src.translations[lg.site.Language], l)
 	}
 	if err := run.stopped(); err != nil {
 		return nil, nil, err
