@@ -221,7 +221,7 @@ func (p *phases) markdown(l *loader, w *wizard) *pageRenderer {
 func (p *phases) pages(b *testing.B, r *pageRenderer) map[string][]byte {
 	files := map[string][]byte{}
 	r.definitions = map[string]definitionsData{}
-	r.assets = staticAssets(p.th, files)
+	r.assets = staticAssets(p.th, files, false)
 	for _, n := range r.w.nodes {
 		html, err := r.renderPage(r.page(n))
 		if err != nil {

@@ -16,9 +16,9 @@ func (run *buildRun) renderBodies(r *pageRenderer, memo *buildMemo) {
 			n.body = nil
 			return
 		}
-		key := run.bodyKeyOf(n, memo.env)
+		key := run.bodyKeyOf(r, n, memo.env)
 		if run.memo != nil {
-			if old, ok := run.memo.bodies[n.File]; ok && old.key == key && r.w.stillLeads(old.resolved) {
+			if old, ok := run.memo.bodies[r.memoKey+n.File]; ok && old.key == key && r.w.stillLeads(old.resolved) {
 				bodies[i] = old
 				return
 			}
@@ -28,7 +28,7 @@ func (run *buildRun) renderBodies(r *pageRenderer, memo *buildMemo) {
 	})
 	for i, n := range nodes {
 		if run.keep {
-			memo.bodies[n.File] = bodies[i]
+			memo.bodies[r.memoKey+n.File] = bodies[i]
 		}
 		r.useBody(n, bodies[i])
 	}
@@ -39,14 +39,18 @@ func (run *buildRun) renderBodies(r *pageRenderer, memo *buildMemo) {
 // page signatures hold. Its key is left for the caller to set.
 func renderBody(r *pageRenderer, n *Node, probs *problems, sign bool) memoBody {
 	bc := &bodyContext{
-		file: r.loader.displayPath(n.File), dir: n.dir(), pageDir: n.urlDir(),
+		file: r.loader.displayPath(n.source()), dir: n.dir(), pageDir: n.urlDir(),
 		resolve: r.w.resolve, probs: probs, src: n.body,
 	}
-	body := r.md.render(bc)
+	md := r.md
+	if n.Lang != "" {
+		md = r.markdownFor(n)
+	}
+	body := md.render(bc)
 	if sign {
 		body.sign()
 	}
-	mb := memoBody{body: body, resolved: bc.resolved, external: bc.external, src: bc.src, dir: bc.pageDir}
+	mb := memoBody{body: body, resolved: bc.resolved, external: bc.external, src: bc.src, dir: bc.pageDir, lang: n.Lang}
 	for _, t := range bc.links {
 		mb.links = append(mb.links, t.File)
 	}
@@ -64,17 +68,21 @@ func (r *pageRenderer) useBody(n *Node, mb memoBody) {
 	}
 }
 
-// bodyKeyOf is bodyKey of n's body, or the last build's key when the
-// body has the same bytes, folder and environment: a file that did not
-// change is not read again, and its node shares its bytes with the last
-// build, so comparing them costs next to nothing. Hashing every body
-// again was a third of a structural rebuild of a large wizard.
-func (run *buildRun) bodyKeyOf(n *Node, env [32]byte) [32]byte {
+// bodyKeyOf is bodyKey of n's body in r's language, or the last build's
+// key when the body has the same bytes, folder, language and
+// environment: a file that did not change is not read again, and its
+// node shares its bytes with the last build, so comparing them costs
+// next to nothing. Hashing every body again was a third of a structural
+// rebuild of a large wizard.
+func (run *buildRun) bodyKeyOf(r *pageRenderer, n *Node, env [32]byte) [32]byte {
 	dir := n.urlDir()
 	if run.memo != nil && run.memo.env == env {
-		if old, ok := run.memo.bodies[n.File]; ok && old.dir == dir && bytes.Equal(old.src, n.body) {
+		if old, ok := run.memo.bodies[r.memoKey+n.File]; ok && old.dir == dir && old.lang == n.Lang && bytes.Equal(old.src, n.body) {
 			return old.key
 		}
+	}
+	if n.Lang != "" { // shown untranslated: rendered as the default language's
+		return bodyKey(env, n.Lang+"\x00"+dir, n.body)
 	}
 	return bodyKey(env, dir, n.body)
 }

@@ -44,7 +44,10 @@ type Site struct {
 	// FileCount is how many files the site has.
 	FileCount int
 	Pages     int     // how many HTML pages, the 404 page included
-	Nodes     []*Node // the wizard's nodes, in path order
+	Nodes     []*Node // the wizard's nodes, in path order: the default language's
+	// Languages are the site's languages, the default first: one for a
+	// site in one language.
+	Languages []Language
 	// Rendered is how many pages this build rendered anew; a Builder
 	// reuses the pages whose inputs did not change.
 	Rendered int
@@ -110,16 +113,20 @@ func BuildContext(ctx context.Context, opts Options, out string) (*Site, error) 
 
 // staticAssets adds the theme's static files to files: stylesheets and
 // scripts under assets/ with a fingerprint in their name, so that hosts
-// may cache them for long; the rest at the site root. It returns the
+// may cache them for long; the rest at the site root. A site of several
+// languages has languages.css at the end of its style.css. It returns the
 // output path of each by its name in static/.
-func staticAssets(th *themeLayers, files map[string][]byte) map[string]string {
+func staticAssets(th *themeLayers, files map[string][]byte, multilingual bool) map[string]string {
 	assets := map[string]string{}
 	for _, name := range th.list("static") {
 		f, err := th.file(name)
-		if err != nil {
+		base := path.Base(name)
+		if err != nil || base == languagesCSS {
 			continue
 		}
-		base := path.Base(name)
+		if base == "style.css" && multilingual {
+			f.data = withLanguagesCSS(th, f.data)
+		}
 		out := base
 		switch ext := path.Ext(base); ext {
 		case ".css", ".js":
@@ -132,15 +139,41 @@ func staticAssets(th *themeLayers, files map[string][]byte) map[string]string {
 	return assets
 }
 
-// sitemap lists every page at its absolute address.
-func sitemap(s *Settings, nodes []*Node) []byte {
+// sitemap lists every page at its absolute address; in a site of
+// several languages, the page that lets the visitor choose, and with
+// each node's page the same page in every language, as alternates.
+func sitemap(rs []*pageRenderer) []byte {
+	s := rs[0].site
 	var b strings.Builder
 	b.WriteString(`<?xml version="1.0" encoding="UTF-8"?>` + "\n")
-	b.WriteString(`<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">` + "\n")
-	for _, n := range nodes {
-		b.WriteString("<url><loc>")
-		template.HTMLEscape(&b, []byte(s.absoluteURL(prettyPath(n.URL))))
-		b.WriteString("</loc></url>\n")
+	if len(rs) == 1 {
+		b.WriteString(`<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">` + "\n")
+		for _, n := range rs[0].w.nodes {
+			b.WriteString("<url><loc>")
+			template.HTMLEscape(&b, []byte(s.absoluteURL(prettyPath(n.URL))))
+			b.WriteString("</loc></url>\n")
+		}
+		b.WriteString("</urlset>\n")
+		return []byte(b.String())
+	}
+	b.WriteString(`<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:xhtml="http://www.w3.org/1999/xhtml">` + "\n")
+	b.WriteString("<url><loc>")
+	template.HTMLEscape(&b, []byte(s.absoluteURL("")))
+	b.WriteString("</loc></url>\n")
+	for _, r := range rs {
+		for _, n := range r.w.nodes {
+			b.WriteString("<url><loc>")
+			template.HTMLEscape(&b, []byte(s.absoluteURL(prettyPath(n.URL))))
+			b.WriteString("</loc>")
+			for _, o := range rs {
+				b.WriteString(`<xhtml:link rel="alternate" hreflang="`)
+				template.HTMLEscape(&b, []byte(o.site.Language))
+				b.WriteString(`" href="`)
+				template.HTMLEscape(&b, []byte(s.absoluteURL(prettyPath(o.w.byFile[n.File].URL))))
+				b.WriteString(`"/>`)
+			}
+			b.WriteString("</url>\n")
+		}
 	}
 	b.WriteString("</urlset>\n")
 	return []byte(b.String())

@@ -30,7 +30,7 @@ type Builder struct {
 // buildMemo is what one good build leaves for the next.
 type buildMemo struct {
 	files  map[string]memoFile // content files by path in content/
-	bodies map[string]memoBody // rendered bodies by node file
+	bodies map[string]memoBody // rendered bodies by node file; of another language, by its code, "\x00" and the node file
 	pages  map[string]memoPage // rendered pages by output path
 	links  bool                // content/ holds symbolic links: the files a save names may not be all it changed
 	env    [32]byte            // the signature of settings, theme and options
@@ -58,6 +58,7 @@ type memoBody struct {
 	external []ExternalLink // its external links
 	src      []byte         // the Markdown it was rendered from
 	dir      string         // its page's folder
+	lang     string         // the language it is shown in when not its page's (Node.Lang)
 }
 
 // memoPage is a rendered, minified page and the signature of what it shows.

@@ -30,37 +30,45 @@ func (r *pageRenderer) builtInPage(b []byte, d *pageData) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
+	b = appendSwitch(b, d)
 	b = appendCrumbs(b, d)
 	b = append(b, `<main id="main" tabindex="-1"><div class="heading">`...)
 	if d.Context != "" {
-		b = append(b, `<p class="context">`...)
+		b = append(b, `<p class="context"`...)
+		b = appendLang(b, d.ContextLang)
+		b = append(b, '>')
 		b = appendHTML(b, d.Context)
 		b = append(b, `</p>`...)
 	}
-	b = append(b, `<h1>`...)
+	b = append(b, `<h1`...)
+	b = appendLang(b, d.ContentLang)
+	b = append(b, '>')
 	b = appendHTML(b, d.Node.Title)
 	b = append(b, `</h1></div>`...)
-	b = appendBodyPart(b, &d.Above.Body, d.T)
+	if d.ContentLang != "" {
+		b = append(b, `<p class="untranslated">`...)
+		b = appendHTML(b, d.T.Untranslated)
+		b = append(b, `</p>`...)
+	}
+	b = appendBodyPart(b, &d.Above)
 	if len(d.Choices) > 0 {
 		b = append(b, `<nav class="choices" aria-labelledby="choices-title"><h2 id="choices-title"`...)
 		prompt := d.Prompt
 		if prompt == "" {
 			b = append(b, ` class="visually-hidden"`...)
 			prompt = d.T.Choices
+		} else {
+			b = appendLang(b, d.ContentLang)
 		}
 		b = append(b, '>')
 		b = appendHTML(b, prompt)
 		b = append(b, `</h2><ul>`...)
 		for _, c := range d.Choices {
-			b = append(b, `<li><a href="`...)
-			b = appendURL(b, c.Href)
-			b = append(b, `">`...)
-			b = appendHTML(b, c.Label)
-			b = append(b, `</a></li>`...)
+			b = appendItem(b, &c)
 		}
 		b = append(b, `</ul></nav>`...)
 	}
-	b = appendBodyPart(b, &d.Below.Body, d.T)
+	b = appendBodyPart(b, &d.Below)
 	if d.Prev != nil || d.Next != nil {
 		b = append(b, `<nav class="sequence" aria-label="`...)
 		b = appendHTML(b, d.T.Sequence)
@@ -82,25 +90,78 @@ func (r *pageRenderer) builtInPage(b []byte, d *pageData) ([]byte, error) {
 
 // appendBodyPart appends what a page shows of its body on one side of
 // its choices: page.html's "body-part".
-func appendBodyPart(b []byte, p *renderedBody, t *Strings) []byte {
+func appendBodyPart(b []byte, side *bodySide) []byte {
+	p := &side.Body
 	if p.Content != "" {
-		b = append(b, `<div class="content">`...)
+		b = append(b, `<div class="content"`...)
+		b = appendLang(b, side.Lang)
+		b = append(b, '>')
 		b = append(b, p.Content...)
 		b = append(b, `</div>`...)
 	}
 	for _, n := range p.Notes {
 		b = append(b, `<aside class="note" aria-label="`...)
-		b = appendHTML(b, t.Note)
-		b = append(b, `">`...)
+		b = appendHTML(b, side.T.Note)
+		b = append(b, '"')
+		b = appendLang(b, side.Lang)
+		b = append(b, '>')
 		b = append(b, n...)
 		b = append(b, `</aside>`...)
 	}
 	for _, a := range p.Actions {
-		b = append(b, `<div class="optional">`...)
+		b = append(b, `<div class="optional"`...)
+		b = appendLang(b, side.Lang)
+		b = append(b, '>')
 		b = append(b, a...)
 		b = append(b, `</div>`...)
 	}
 	return b
+}
+
+// appendLang appends the attribute lang="…" of an element whose text
+// is not in the page's language; nothing for lang "".
+func appendLang(b []byte, lang string) []byte {
+	if lang == "" {
+		return b
+	}
+	b = append(b, ` lang="`...)
+	b = appendHTML(b, lang)
+	return append(b, '"')
+}
+
+// appendItem appends a list item with a link: of the choices and of the
+// breadcrumbs.
+func appendItem(b []byte, l *navLink) []byte {
+	b = append(b, `<li><a href="`...)
+	b = appendURL(b, l.Href)
+	b = append(b, '"')
+	b = appendLang(b, l.Lang)
+	b = append(b, '>')
+	b = appendHTML(b, l.Label)
+	return append(b, `</a></li>`...)
+}
+
+// appendSwitch appends the links to the same page in the other
+// languages: switch.html.
+func appendSwitch(b []byte, d *pageData) []byte {
+	if len(d.Switch) == 0 {
+		return b
+	}
+	b = append(b, `<nav class="language-switch" aria-label="`...)
+	b = appendHTML(b, d.T.Languages)
+	b = append(b, `"><ul>`...)
+	for _, l := range d.Switch {
+		b = append(b, `<li><a href="`...)
+		b = appendURL(b, l.Href)
+		b = append(b, `" hreflang="`...)
+		b = appendHTML(b, l.Lang)
+		b = append(b, `" lang="`...)
+		b = appendHTML(b, l.Lang)
+		b = append(b, `">`...)
+		b = appendHTML(b, l.Label)
+		b = append(b, `</a></li>`...)
+	}
+	return append(b, `</ul></nav>`...)
 }
 
 // appendSequenceLink appends the previous or next link of a sequence:
@@ -115,6 +176,13 @@ func appendSequenceLink(b []byte, l *navLink, rel, dir string) []byte {
 	b = append(b, `"><span class="sequence-dir">`...)
 	b = appendHTML(b, dir)
 	b = append(b, `</span> `...)
+	if l.Lang != "" {
+		b = append(b, `<span`...)
+		b = appendLang(b, l.Lang)
+		b = append(b, '>')
+		b = appendHTML(b, l.Label)
+		return append(b, `</span></a>`...)
+	}
 	b = appendHTML(b, l.Label)
 	return append(b, `</a>`...)
 }
@@ -149,6 +217,13 @@ func appendTop(b []byte, d *pageData, more int) ([]byte, template.HTML, error) {
 		b = appendURL(b, d.Canonical)
 		b = append(b, `">`...)
 	}
+	for _, a := range d.Alternates {
+		b = append(b, `<link rel="alternate" hreflang="`...)
+		b = appendHTML(b, a.Lang)
+		b = append(b, `" href="`...)
+		b = appendURL(b, a.Href)
+		b = append(b, `">`...)
+	}
 	b = append(b, `<link rel="stylesheet" href="`...)
 	b = appendURL(b, d.Asset("style.css"))
 	b = append(b, `"><link rel="icon" href="`...)
@@ -169,11 +244,7 @@ func appendCrumbs(b []byte, d *pageData) []byte {
 	b = appendHTML(b, d.T.Breadcrumbs)
 	b = append(b, `"><ol>`...)
 	for _, c := range d.Crumbs {
-		b = append(b, `<li><a href="`...)
-		b = appendURL(b, c.Href)
-		b = append(b, `">`...)
-		b = appendHTML(b, c.Label)
-		b = append(b, `</a></li>`...)
+		b = appendItem(b, &c)
 	}
 	return append(b, `</ol></nav>`...)
 }

@@ -49,6 +49,7 @@ func TestBuiltInThemeIsTheTemplates(t *testing.T) {
 		t.Fatal(err)
 	}
 	golden := filepath.Join("testdata", "golden", "site")
+	goldenLanguages := filepath.Join("testdata", "golden-languages", "site")
 	sites := []struct {
 		name string
 		opts Options
@@ -56,6 +57,8 @@ func TestBuiltInThemeIsTheTemplates(t *testing.T) {
 		{"egov", Options{Source: os.DirFS(".."), SourceName: ".."}},
 		{"egov with base URL and live reload", Options{Source: os.DirFS(".."), SourceName: "..", BaseURL: "https://example.org/rollen/", DevScript: "/_wizard/reload.js"}},
 		{"golden", Options{Source: os.DirFS(golden), SourceName: golden}},
+		{"golden in two languages", Options{Source: os.DirFS(goldenLanguages), SourceName: goldenLanguages}},
+		{"two languages with a base URL", Options{Source: bilingualSite(), SourceName: "bilingual", BaseURL: "https://example.org/w/"}},
 		{"synthetic", Options{Source: os.DirFS(synthetic), SourceName: synthetic}},
 		{"awkward", Options{Source: awkwardSite(), SourceName: "awkward"}},
 		{"bare: no settings, definitions, contact or subtitle", Options{Source: fstest.MapFS{

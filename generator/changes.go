@@ -13,11 +13,18 @@ import (
 // leaves out (an editor's backup, a file in an _underscore folder), or
 // that came and went since the last build, is dropped. ok is false when the save holds anything else: a new or
 // deleted file, a file that is not a node, the definitions, a folder, a
-// symbolic link, or a file of the settings, strings or theme. The
-// ordinary build, which reads everything, takes those.
+// symbolic link, or a file of the settings, strings or theme; and any
+// save in a site of several languages. The ordinary build, which reads
+// everything, takes those.
 func inPlace(fsys fs.FS, memo *buildMemo, changed []string) (edited []string, ok bool) {
 	if memo.links {
 		return nil, false // a saved file may be read through a link too
+	}
+	if memo.renderer.langs != nil {
+		// Each language's pages show the default language's graph, and
+		// translations take their places from it: the ordinary build
+		// makes them all again, reusing what did not change.
+		return nil, false
 	}
 	for _, c := range changed {
 		rel, inContent := strings.CutPrefix(c, contentDir+"/")

@@ -97,7 +97,7 @@ func (r *pageRenderer) chromeFor(dir string, home navLink, back *navLink, overvi
 // link, for a page whose own text links to the same place.
 func (r *pageRenderer) chromeOf(dir string, home navLink, back *navLink, overviewCurrent, contact bool) *chromeData {
 	defs := r.definitionsFor(dir)
-	overviewHref := relURL(dir, overviewPage)
+	overviewHref := relURL(dir, r.dir+overviewPage)
 	// The key is everything in the chrome that differs between pages;
 	// the chrome itself is made only for a key not met before.
 	var key strings.Builder

@@ -7,11 +7,12 @@
 // Generate reads a site root through an fs.FS (os.DirFS for a folder,
 // fstest.MapFS in tests) and never the working directory:
 //
-//	site.yaml                 Settings: title, subtitle, tagline, language, baseURL, contact
+//	site.yaml                 Settings: title, subtitle, tagline, language, baseURL, contact, languages
 //	content/_index.md         the start page
 //	content/_definitions.md   the definitions popup (not a node)
 //	content/<dir>/_index.md   a node with nodes below it
 //	content/<dir>/<name>.md   a node without nodes below it
+//	content/<path>.<lang>.md  the translation of content/<path>.md into another language, lang
 //	content/<other files>     copied to the same place in the output
 //	i18n/<language>.yaml      the site's own interface strings (see Strings)
 //	theme/<path>              replaces the built-in theme's file of that path
@@ -24,19 +25,21 @@
 // matter keys (title, linkTitle, weight, draft, description, prompt,
 // choices, prev, next, slug), links between nodes, notes (> [!NOTE]),
 // optional actions (> [!OPTIONAL]), the place of the choices
-// (<!-- choices -->, choices_marker.go) and icons (:external: and others),
-// and the limits of a site (limits.go): folders nest at most 32 deep, a
-// node file holds at most 1 MiB, a page at most 1,000 links, and lists,
-// block quotes and brackets nest at most 32 deep, so that the time and
-// the output of a build grow in proportion to its input.
+// (<!-- choices -->, choices_marker.go), icons (:external: and others),
+// translations, and the limits of a site (limits.go): folders nest at
+// most 32 deep, a node file holds at most 1 MiB, a page at most 1,000
+// links, and lists, block quotes and brackets nest at most 32 deep, so
+// that the time and the output of a build grow in proportion to its
+// input.
 //
 // # The pipeline
 //
 // One build runs in phases, listed in buildRun.build (pipeline.go), each
 // in files of its own: settings (settings.go, i18n.go, theme.go), load
 // (load.go, builder_load.go, frontmatter*.go, limits.go), graph
-// (graph.go), bodies (bodies.go, markdown*.go, lines.go), pages
-// (pages.go, render.go, chrome.go, builtin_theme.go), overview
+// (graph.go, and for the other languages translate*.go), bodies
+// (bodies.go, markdown*.go, lines.go), pages (pages.go, render.go,
+// chrome.go, builtin_theme.go, languages_pages.go), overview
 // (overview.go, overview_wide.go) and write (names.go, swap.go,
 // write.go). Settings and load share text.go (what a text file must be)
 // and yamlread.go (YAML read key by key, every problem at its line).
@@ -54,11 +57,35 @@
 // Every node must be reachable from the start page through choices,
 // prev/next and links in bodies.
 //
+// # Languages
+//
+// site.yaml's language is the default language; its languages give the
+// others, each with its own title, subtitle, tagline and contact. The
+// wizard is one graph, the default language's (languages.go). A file
+// beside a node file with a language code before .md (x.fr.md,
+// _index.fr.md, index.fr.md, _definitions.fr.md) is its translation: it
+// gives texts (title, linkTitle, description, prompt, slug, a body, and
+// the labels of the choices, prev and next its node has, which it may
+// write again, naming the same pages in the same order) and nothing
+// else. For each other language the build makes a copy of the graph
+// (translate.go): the same nodes, order and choices, with the texts of
+// the translations; a node without one keeps its own, and Node.Lang says
+// so. A link in any language's text names a node by its file and leads
+// to the node's page in the language of the page. Every language's pages
+// are made by the same renderer, one per language (Site.Languages).
+//
 // # Output
 //
 // Each node becomes <folder>/<slug>/index.html; every internal reference
 // is relative and names a file, so the output works from any host and
-// from file://. The 404 page, which a host shows at any address, is the
+// from file://. A site of several languages puts each language's pages,
+// and its overview, in a folder named by its code (nl/, fr/); the root
+// index.html lets the visitor choose (templates/languages.html), one
+// 404.html speaks every language, every page links to the same page in
+// the other languages and lists them as alternates, and the sitemap
+// lists the alternates of every page. The files of content/ are copied
+// once, into the default language's folder. A site of one language has
+// no such folders, links or page. The 404 page, which a host shows at any address, is the
 // exception: its links start at the base URL, or at the root of the
 // host. Stylesheets get a fingerprint in their name under assets/.
 // With a base URL the build adds sitemap.xml, robots.txt and canonical
@@ -101,6 +128,10 @@
 //     change is not parsed again, a body is not rendered again when its
 //     bytes, folder and links are the same, and a page is not rendered
 //     again when its signature (all it shows) is.
+//
+// In a site of several languages, every save takes the ordinary build:
+// each language's pages show the default language's graph, which the
+// quick path edits in place.
 //
 // Either way the result is byte for byte what a build from scratch makes,
 // or the same error: random saves and fuzzers compare them
@@ -150,7 +181,15 @@
 // data of page.html's "body-part"), .Definitions,
 // .Canonical, .Contact (nil on a page whose text links the same
 // address) and .DevScript, and the method .Asset "style.css" for the
-// relative href of a theme asset. The template function icon "name"
+// relative href of a theme asset. In a site of several languages, .Site
+// and .T are the page's language's; .Switch lists the same page in the
+// other languages and .Alternates in every one (each a link with .Href,
+// .Label, the language's name, and .Lang); a node shown untranslated has
+// .ContentLang, the language of its texts, as .ContextLang is of
+// .Context, and a link's .Lang is that of its label when it is not the
+// page's. 404.html gets .Others, the other languages (.Lang, .Site, .T,
+// .Home), and languages.html, the root page that lets the visitor
+// choose, .Languages, all of them. The template function icon "name"
 // inserts icons/<name>.svg inline, hidden from screen readers.
 //
 // What surrounds the node (.Site, .T, .Home, .Back, .Definitions,

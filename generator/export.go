@@ -1,6 +1,9 @@
 package generator
 
-import "path"
+import (
+	"path"
+	"strings"
+)
 
 // What the writers' tools of package author read of a site, beyond
 // Generate and the fields of Node: the names of the content format, how
@@ -81,3 +84,9 @@ func ParseNode(file string, src []byte) (*Node, error) {
 // WrapLabel breaks a label into lines of at most cols characters, at
 // spaces, as the overview map does; a word longer than a line is cut.
 func WrapLabel(s string, cols int) []string { return wrapLabel(s, cols) }
+
+// TranslationPath is the path in content/ of the translation of the
+// node file rel into the language lang: a/x.md's is a/x.fr.md.
+func TranslationPath(rel, lang string) string {
+	return strings.TrimSuffix(rel, ".md") + "." + lang + ".md"
+}

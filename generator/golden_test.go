@@ -15,12 +15,20 @@ import (
 
 var update = flag.Bool("update", false, "rewrite the golden output in testdata/ from the current build")
 
-// TestGolden builds testdata/golden/site and compares every output file
-// with testdata/golden/want. Run with -update to accept a new output,
-// then read the diff in git before committing it.
+// TestGolden builds each golden site, testdata/<case>/site, and
+// compares every output file with testdata/<case>/want: golden, a site
+// in one language with a base URL, and golden-languages, in Dutch and
+// French, where some nodes have no translation. Run with -update to
+// accept a new output, then read the diff in git before committing it.
 func TestGolden(t *testing.T) {
-	siteDir := filepath.Join("testdata", "golden", "site")
-	wantDir := filepath.Join("testdata", "golden", "want")
+	for _, name := range []string{"golden", "golden-languages"} {
+		t.Run(name, func(t *testing.T) { testGolden(t, filepath.Join("testdata", name)) })
+	}
+}
+
+func testGolden(t *testing.T, dir string) {
+	siteDir := filepath.Join(dir, "site")
+	wantDir := filepath.Join(dir, "want")
 	site, err := Generate(Options{Source: os.DirFS(siteDir), SourceName: siteDir, Theme: theme.FS()})
 	if err != nil {
 		t.Fatalf("the golden site does not build:\n%v", err)

@@ -32,13 +32,13 @@ func movedPages(old, memo *buildMemo, site *Site) map[string]string {
 		b, ok := memo.bodies[file]
 		if to := pageIn(b.dir); ok && to != name && site.Files[to] != nil {
 			moved[name] = to
-		} else if _, still := memo.files[file]; !still && file != "" {
+		} else if leftFor(old.files, memo.files, file) {
 			went[name] = old.files[file].data
 		}
 	}
 	if len(went) > 0 {
 		for file, b := range memo.bodies {
-			if _, known := old.files[file]; !known {
+			if leftFor(memo.files, old.files, file) {
 				came[pageIn(b.dir)] = memo.files[file].data
 			}
 		}
@@ -48,6 +48,15 @@ func movedPages(old, memo *buildMemo, site *Site) map[string]string {
 		return nil
 	}
 	return moved
+}
+
+// leftFor reports whether file, a key of the memo's bodies, is a file that
+// from has and to has not. The body of a page in another language than
+// the default has its language before the file in its key, and no file.
+func leftFor(from, to map[string]memoFile, file string) bool {
+	_, was := from[file]
+	_, still := to[file]
+	return was && !still
 }
 
 // renamedPages pairs pages that went (by their node files' bytes) with

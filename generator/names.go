@@ -13,18 +13,27 @@ import (
 // file of the theme (content/favicon.svg over the theme's icon), and two
 // paths that differ only in case or in Unicode normalization, which are
 // one file on macOS and Windows, and so in any zip opened there. theme
-// holds the theme's static files by output path.
-func checkOutputNames(w *wizard, theme map[string][]byte, l *loader) {
+// holds the theme's static files by output path. rs are the renderers
+// of the site's languages, the default first, whose graph has the
+// files of content/.
+func checkOutputNames(rs []*pageRenderer, theme map[string][]byte, l *loader) {
+	w := rs[0].w
 	source := map[string]string{} // what makes each output path, as messages name it
-	for _, n := range w.nodes {
-		source[n.URL] = l.displayPath(n.File)
+	for _, r := range rs {
+		for _, n := range r.w.nodes {
+			source[n.URL] = l.displayPath(n.source())
+		}
 	}
 	for out := range theme {
 		source[out] = "the theme's " + path.Base(out)
 	}
 	// The overview's address is checked by overview(), and these are
 	// refused as they are by placeAssets: they are here for their case.
-	for _, generated := range []string{"404.html", "sitemap.xml", "robots.txt"} {
+	generated := []string{"404.html", "sitemap.xml", "robots.txt"}
+	if len(rs) > 1 {
+		generated = append(generated, "index.html") // the page that lets the visitor choose a language
+	}
+	for _, generated := range generated {
 		if _, taken := source[generated]; !taken {
 			source[generated] = "the generator's " + generated
 		}

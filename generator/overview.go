@@ -10,8 +10,13 @@ import (
 	"unicode/utf8"
 )
 
-// overviewPage is the output path of the map of the whole wizard.
-const overviewPage = "overzicht/index.html"
+// overviewPage is the output path of the map of the whole wizard; in a
+// site of several languages, each language's is in its folder
+// (fr/overzicht/index.html), by the same name.
+const (
+	overviewDir  = "overzicht"
+	overviewPage = overviewDir + "/index.html"
+)
 
 // The geometry of the overview map, in SVG user units. The map is
 // overviewWidth units wide and scales to the width of the page, so on a
@@ -41,6 +46,7 @@ const (
 type overviewItem struct {
 	Href     string          // relative to overzicht/, naming a file
 	Label    string          // the link title
+	Lang     string          // the language of Label when it is not the page's (Node.Lang)
 	Children []*overviewItem // the nodes of its folder, in weight order
 }
 
@@ -81,46 +87,48 @@ type overviewData struct {
 
 // Tree is the start page, with everything below it.
 func (d *overviewData) Tree() []*overviewItem {
-	return []*overviewItem{overviewTree(d.root, path.Dir(overviewPage))}
+	return []*overviewItem{overviewTree(d.root, d.root.langDir+overviewDir)}
 }
 
 // overview renders overzicht/index.html into files and returns how many
 // pages it wrote: 1, or 0 when its address is taken, which is an error.
 // It draws the frames that frames lacks, and adds them to it.
 func (r *pageRenderer) overview(files map[string][]byte, frames overviewFrames) int {
+	page := r.dir + overviewPage
 	for _, n := range r.w.nodes {
-		if n.URL == overviewPage {
-			r.loader.probs.add(r.loader.displayPath(n.File), 1,
-				"address %s is the overview of the wizard, which the generator writes: rename the folder or set a slug", overviewPage)
+		if n.URL == page {
+			r.loader.probs.add(r.loader.displayPath(n.source()), 1,
+				"address %s is the overview of the wizard, which the generator writes: rename the folder or set a slug", page)
 			return 0
 		}
 	}
 	for name, out := range r.w.assets {
-		if out == overviewPage {
+		if out == page {
 			r.loader.probs.add(r.loader.displayPath(name), 0,
-				"this file would overwrite %s, the overview of the wizard, which the generator writes", overviewPage)
+				"this file would overwrite %s, the overview of the wizard, which the generator writes", page)
 			return 0
 		}
 	}
-	dir := path.Dir(overviewPage)
+	dir := path.Dir(page)
 	// Home is its way back, as on the pages just below the start page.
 	home := r.link(dir, r.w.root, r.w.root.LinkTitle)
 	d := &overviewData{pageData: &pageData{Title: r.t.OverviewTitle + " – " + r.site.Title}, root: r.w.root}
 	d.setChrome(r.chromeFor(dir, home, nil, true))
 	if r.site.BaseURL != "" {
-		d.Canonical = r.site.absoluteURL(prettyPath(overviewPage))
+		d.Canonical = r.site.absoluteURL(prettyPath(page))
 	}
+	r.setLanguages(d.pageData, dir, func(o *pageRenderer) string { return o.dir + overviewPage })
 	root := frames.draw(r.w.root, 0)
 	d.Map = overviewSVG(root, r.t.OverviewMap)
 	d.Wide = frames.overviewWide(r.w.root, len(r.w.nodes), r.t.OverviewMap)
 	d.List = template.HTML(concat([]byte("<ul>"), root.list, []byte("</ul>")))
 
-	page, err := r.renderOverview(d)
+	html, err := r.renderOverview(d)
 	if err != nil {
 		r.loader.probs.addErr(r.tmpl.error(err, "overview.html"))
 		return 0
 	}
-	files[overviewPage] = page
+	files[page] = html
 	return 1
 }
 
@@ -136,7 +144,7 @@ func (r *pageRenderer) renderOverview(d *overviewData) ([]byte, error) {
 
 // overviewTree is the folder tree below n.
 func overviewTree(n *Node, dir string) *overviewItem {
-	it := &overviewItem{Href: relURL(dir, n.URL), Label: n.LinkTitle}
+	it := &overviewItem{Href: relURL(dir, n.URL), Label: n.LinkTitle, Lang: n.Lang}
 	for _, c := range n.Children {
 		it.Children = append(it.Children, overviewTree(c, dir))
 	}
@@ -207,8 +215,8 @@ func (f overviewFrames) draw(n *Node, depth int) *overviewFrame {
 		y += k.tree
 	}
 	fr.tree = y
-	href := relURL(path.Dir(overviewPage), n.URL)
-	b := drawBox(make([]byte, 0, svgSize), href, lines, x, fr.h, len(kids) > 0)
+	href := relURL(n.langDir+overviewDir, n.URL)
+	b := drawBox(make([]byte, 0, svgSize), href, n.Lang, lines, x, fr.h, len(kids) > 0)
 	b = drawLines(b, depth, fr.h, kids, dys)
 	for i, k := range kids {
 		b = appendFrame(b, dys[i], k.svg)
@@ -218,7 +226,9 @@ func (f overviewFrames) draw(n *Node, depth int) *overviewFrame {
 	l := make([]byte, 0, listSize)
 	l = append(l, `<li><a href="`...)
 	l = appendURL(l, href)
-	l = append(l, `">`...)
+	l = append(l, '"')
+	l = appendLang(l, n.Lang)
+	l = append(l, '>')
 	l = appendHTML(l, n.LinkTitle)
 	l = append(l, "</a>"...)
 	if len(kids) > 0 {
@@ -296,7 +306,7 @@ func svgAttr(b []byte, name string, v float64) []byte {
 // drawBox appends the box of one node of the map at x, h high, a link
 // to href with its label wrapped to lines, its top at 0 in the node's
 // frame; a menu's box has nodes below it.
-func drawBox(b []byte, href string, lines []string, x, h float64, menu bool) []byte {
+func drawBox(b []byte, href, lang string, lines []string, x, h float64, menu bool) []byte {
 	w := float64(overviewWidth-overviewPad) - x
 	class := "overview-page"
 	if menu {
@@ -304,7 +314,9 @@ func drawBox(b []byte, href string, lines []string, x, h float64, menu bool) []b
 	}
 	b = append(b, `<a href="`...)
 	b = append(b, template.HTMLEscapeString(href)...)
-	b = append(b, `" class="`+class+`"><rect`...)
+	b = append(b, `" class="`+class+`"`...)
+	b = appendLang(b, lang)
+	b = append(b, `><rect`...)
 	b = svgAttr(b, "x", x+overviewSlack)
 	b = svgAttr(b, "y", overviewSlack)
 	b = svgAttr(b, "width", w-2*overviewSlack)

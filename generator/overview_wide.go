@@ -3,7 +3,6 @@ package generator
 import (
 	"html/template"
 	"math"
-	"path"
 	"strconv"
 )
 
@@ -119,7 +118,7 @@ func (f overviewFrames) drawTop(n *Node, depth int, s *Node, onPath map[*Node]bo
 		dys[i] = fr.tree
 		fr.tree += k.tree
 	}
-	b := drawBox(nil, relURL(path.Dir(overviewPage), n.URL), lines, overviewX(depth), fr.h, true)
+	b := drawBox(nil, relURL(n.langDir+overviewDir, n.URL), n.Lang, lines, overviewX(depth), fr.h, true)
 	b = drawLines(b, depth, fr.h, kids, dys)
 	for i, k := range kids {
 		b = appendFrame(b, dys[i], k.svg)

@@ -2,31 +2,46 @@ package generator
 
 import "sync/atomic"
 
-// renderPages renders the page of every node, the 404 page and the
-// overview, and puts them into the sink; other takes the 404 page,
-// which is minified with the other files. The overview needs the graph
-// alone: it is drawn anew (the graph is new) while the pages render, on a core that their last
+// renderPages renders the pages of every language: of every node, and
+// the overview; then the 404 page, and in a site of several languages
+// the root page that lets the visitor choose one. It puts them into the
+// sink; other takes the 404 and root pages, which are minified with the
+// other files. The overview needs the graph alone: it is drawn anew
+// (the graph is new) while the pages render, on a core that their last
 // pages leave idle. It returns how many pages the site has and how many
 // this build rendered anew: a Builder reuses a page when everything it
 // shows is the same, and the overview when its bytes are.
-func (run *buildRun) renderPages(r *pageRenderer, memo *buildMemo, other map[string][]byte) (rendered, pages int) {
+func (run *buildRun) renderPages(rs []*pageRenderer, memo *buildMemo, other map[string][]byte) (rendered, pages int) {
 	overview := map[string][]byte{}
 	var overviews int
 	drawn := make(chan struct{})
 	go func() {
 		defer close(drawn)
-		var frames overviewFrames // a build that keeps nothing keeps no frames
-		if run.keep {
-			frames = overviewFrames{}
+		for _, r := range rs {
+			var frames overviewFrames // a build that keeps nothing keeps no frames
+			if run.keep && len(rs) == 1 {
+				frames = overviewFrames{} // for the quick path, which a site of one language takes
+			}
+			overviews += r.overview(overview, frames)
+			memo.overview = frames
 		}
-		overviews = r.overview(overview, frames)
-		memo.overview = frames
 	}()
-	rendered = run.renderNodePages(r, memo)
-	if html, err := r.render404(); err != nil {
-		run.probs.addErr(r.tmpl.error(err, "404.html"))
+	for _, r := range rs {
+		rendered += run.renderNodePages(r, memo)
+		pages += len(r.w.nodes)
+	}
+	if html, err := rs[0].render404(); err != nil {
+		run.probs.addErr(rs[0].tmpl.error(err, "404.html"))
 	} else {
 		other["404.html"] = html
+	}
+	if len(rs) > 1 {
+		if html, err := rs[0].renderChooser(); err != nil {
+			run.probs.addErr(rs[0].tmpl.error(err, "languages.html"))
+		} else {
+			other["index.html"] = html
+			rendered, pages = rendered+1, pages+1
+		}
 	}
 	<-drawn
 	for name, data := range overview {
@@ -40,7 +55,7 @@ func (run *buildRun) renderPages(r *pageRenderer, memo *buildMemo, other map[str
 			run.probs.addErr(&Error{File: name, Err: err})
 		}
 	}
-	return rendered + 1, len(r.w.nodes) + 1 + overviews
+	return rendered + 1, pages + 1 + overviews
 }
 
 // renderNodePages renders the page of every node, reusing the last
@@ -62,7 +77,7 @@ func (run *buildRun) renderNodePages(r *pageRenderer, memo *buildMemo) int {
 		old = run.memo.pages
 	}
 	rendered := 0
-	for i, p := range renderPagesOf(r, nodes, memo.pageEnv, old) {
+	for i, p := range renderPagesOf(r, nodes, r.seed, old) {
 		if p.err != nil {
 			run.probs.addErr(r.tmpl.error(p.err, "page.html"))
 			continue

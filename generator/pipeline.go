@@ -42,7 +42,6 @@ func (run *buildRun) build() (*Site, *buildMemo, error) {
 		run.out, run.keep = mem, true
 	}
 	settings, langs, th, env := environment(run.opts, probs, run.keep)
-	t := langs[0].t // the default language's: the others' pages come later
 	icons := th.icons(probs)
 	tmpl := th.templates(template.FuncMap{
 		"icon": func(name string) template.HTML { return template.HTML(icons[name]) },
@@ -54,43 +53,41 @@ func (run *buildRun) build() (*Site, *buildMemo, error) {
 	if w.root == nil {
 		return nil, nil, probs.err()
 	}
-	for _, lg := range langs[1:] { // the translations are checked; their pages do not come yet
-		w.translate(langs[0].site.Language, lg.site.Language+"/", l.src.translations[lg.site.Language], l)
-	}
 	if err := run.stopped(); err != nil {
 		return nil, nil, err
-	}
-	if settings.Title == "" {
-		settings.Title = w.root.Title
 	}
 	memo := run.newMemo(files, l.src, env, len(w.nodes))
-	r := &pageRenderer{
-		site: &settings, t: t, tmpl: tmpl, w: w, md: newMarkdown(icons, t), loader: l, devScript: run.opts.DevScript,
-		bodies: make(map[*Node]renderedBody, len(w.nodes)), definitions: map[string]definitionsData{},
-		builtIn: tmpl != nil && !tmpl.modified && !run.opts.templatePages,
+	rs := newRenderers(langs, w, l, tmpl, icons, run.opts)
+	for _, r := range rs {
+		run.renderBodies(r, memo)
 	}
-	run.renderBodies(r, memo)
 	if err := run.stopped(); err != nil {
 		return nil, nil, err
 	}
-	w.checkReachable(l)
 	other := map[string][]byte{} // files minified at the end
-	r.assets = staticAssets(th, other)
-	checkOutputNames(w, other, l)
+	assets := staticAssets(th, other, len(rs) > 1)
+	for _, r := range rs {
+		r.w.checkReachable(l)
+		r.assets = assets
+	}
+	checkOutputNames(rs, other, l)
 	for name, o := range w.assets {
 		other[o] = l.src.assets[name]
 	}
 	if err := probs.err(); err != nil || tmpl == nil {
 		return nil, nil, err
 	}
-	memo.renderer = r
+	memo.renderer = rs[0]
 	if run.keep {
-		memo.pageEnv = r.pageSeed(env)
+		for _, r := range rs {
+			r.seed = r.pageSeed(env)
+		}
+		memo.pageEnv = rs[0].seed
 	}
-	site := &Site{Nodes: w.nodes}
-	site.Rendered, site.Pages = run.renderPages(r, memo, other)
+	site := &Site{Nodes: w.nodes, Languages: siteLanguages(rs)}
+	site.Rendered, site.Pages = run.renderPages(rs, memo, other)
 	if settings.BaseURL != "" {
-		other["sitemap.xml"] = sitemap(&settings, w.nodes)
+		other["sitemap.xml"] = sitemap(rs)
 		other["robots.txt"] = []byte("User-agent: *\nAllow: /\nSitemap: " + settings.absoluteURL("sitemap.xml") + "\n")
 	}
 	if err := probs.err(); err != nil {

@@ -276,7 +276,7 @@ func (q *quickRun) render() (nodes []*Node, pages []renderedPage, overview map[s
 // returns the new site: the last one's files with those pages.
 func (q *quickRun) commit(last *Site, edits []*edit, nodes []*Node, pages []renderedPage, overview map[string][]byte) *Site {
 	files := maps.Clone(last.Files)
-	site := &Site{Files: files, FileCount: len(files), Pages: last.Pages, Nodes: q.r.w.nodes}
+	site := &Site{Files: files, FileCount: len(files), Pages: last.Pages, Nodes: q.r.w.nodes, Languages: last.Languages}
 	put := func(name string, data []byte, rendered bool) {
 		if !sameBytes(files[name], data) {
 			site.Changed = append(site.Changed, name)

@@ -125,6 +125,10 @@ type stressSite struct {
 	nodes    map[string]*stressNode // by content path
 	defs     string                 // the definitions' text; "" none
 	menus    []string               // content folders with an _index.md
+
+	french  bool                   // the site is in French too (random_site_lang_test.go)
+	trs     map[string]*stressNode // the French translations, by the node file they translate
+	goodTrs map[string]*stressNode // those of the last good build
 }
 
 var stressWords = []string{"aanvraag", "kosten", "rol", "gebruiker", "beheer", "toegang", "Één", "zaak", "melding", "e-loket", "Kosten & baten", "a < b", `"citaat"`, "ärger", "x"}
@@ -277,6 +281,7 @@ func (st *stressSite) initial() {
 		}
 	}
 	st.defs = "---\ntitle: Definities\n---\n\nTerm\n: uitleg\n"
+	st.initialFrench()
 }
 
 func (st *stressSite) siteFiles() map[string]string {
@@ -297,6 +302,7 @@ func (st *stressSite) siteFiles() map[string]string {
 	if st.defs != "" {
 		files["content/_definitions.md"] = st.defs
 	}
+	st.frenchFiles(files)
 	return files
 }
 
@@ -309,6 +315,7 @@ func (st *stressSite) keep() {
 		st.good[f] = s.clone()
 	}
 	st.goodDefs = st.defs
+	st.keepFrench()
 }
 
 // repair goes back to the last good build's files, in one save.
@@ -341,6 +348,7 @@ func (st *stressSite) repair() (writes map[string]string, hint []string, what []
 		st.nodes[f] = s.clone()
 	}
 	st.defs = st.goodDefs
+	hint = st.repairFrench(writes, hint)
 	slices.Sort(hint)
 	st.r.Shuffle(len(hint), func(i, j int) { hint[i], hint[j] = hint[j], hint[i] })
 	return writes, hint, []string{"repair"}
@@ -360,6 +368,11 @@ func (st *stressSite) save() (writes map[string]string, hint []string, what []st
 		hint = append(hint, c)
 	}
 	for range ops {
+		if st.french && r.IntN(4) == 0 {
+			file, text, w := st.saveFrench()
+			writes[file], hint, what = text, append(hint, file), append(what, w)
+			continue
+		}
 		fs := st.files()
 		ans := st.answers()
 		f := fs[r.IntN(len(fs))]

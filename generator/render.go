@@ -13,12 +13,16 @@ type navLink struct {
 	Href    string // relative to the page, naming a file
 	Label   string // the text
 	Current bool   // the link leads to the page itself
+	// Lang is the language of Label when it is not the page's (a node
+	// shown untranslated); on the links to the other languages, theirs.
+	Lang string
 }
 
 // definitionsData is the content of the definitions popup.
 type definitionsData struct {
 	Title string        // front matter title of content/_definitions.md
 	Body  template.HTML // its body
+	Lang  string        // their language when it is not the page's (untranslated), else ""
 
 	key [32]byte // the signature of Title and Body
 }
@@ -44,6 +48,12 @@ type pageData struct {
 	Above      bodySide     // what the page shows of Body before the choices
 	Below      bodySide     // and after them (Body.After, or without it the notes and optional actions)
 	Canonical  string       // the page's absolute address when the site has a base URL
+
+	// In a site of several languages:
+	ContentLang string    // the language of the node's own texts (title, prompt, body) when not the page's: an untranslated node
+	ContextLang string    // the language of Context when not the page's
+	Switch      []navLink // the same page in each other language, labelled with the language's name
+	Alternates  []navLink // the same page in every language, absolute with a base URL
 }
 
 // setChrome gives the page its chrome.
@@ -70,10 +80,24 @@ type pageRenderer struct {
 	// builtIn is whether the theme's templates are the built-in ones:
 	// then builtin_theme.go writes the pages, not the templates.
 	builtIn bool
+
+	// In a site of several languages: every language's renderer, the
+	// default's first; the folder of this language's pages ("fr/"); and
+	// what its bodies' keys in the memo start with ("" for the default).
+	// nil and "" in a site of one language.
+	langs   []*pageRenderer
+	dir     string
+	memoKey string
+	seed    [32]byte // what the signatures of its pages start from (pageSeed)
 }
 
 func (r *pageRenderer) link(from string, n *Node, label string) navLink {
 	return navLink{Href: relURL(from, n.URL), Label: label}
+}
+
+// linkTo is the link of a node's choice, prev or next.
+func (r *pageRenderer) linkTo(from string, l *Link) navLink {
+	return navLink{Href: relURL(from, l.Node.URL), Label: l.Label, Lang: l.lang}
 }
 
 // page fills the data of a node's page. Each way onward is shown once:
@@ -83,12 +107,17 @@ func (r *pageRenderer) link(from string, n *Node, label string) navLink {
 func (r *pageRenderer) page(n *Node) *pageData {
 	dir := n.urlDir()
 	d := &pageData{
-		Node:   n,
-		Prompt: n.Prompt,
-		Body:   r.bodies[n],
+		Node:        n,
+		Prompt:      n.Prompt,
+		Body:        r.bodies[n],
+		ContentLang: n.Lang,
 	}
 	above, below := d.Body.sides()
-	d.Above, d.Below = bodySide{above, r.t}, bodySide{below, r.t}
+	t := r.t
+	if n.Lang != "" {
+		t = r.stringsFor(n)
+	}
+	d.Above, d.Below = bodySide{above, t, n.Lang}, bodySide{below, t, n.Lang}
 	home := r.link(dir, r.w.root, r.w.root.LinkTitle)
 	if n == r.w.root {
 		home.Current = true
@@ -96,32 +125,35 @@ func (r *pageRenderer) page(n *Node) *pageData {
 	var back *navLink
 	if p := n.Parent; p != nil {
 		if p.Prompt != "" {
-			d.Context = p.Title
+			d.Context, d.ContextLang = p.Title, p.Lang
 		}
 		if p != r.w.root {
 			b := r.link(dir, p, p.LinkTitle)
 			back = &b
 			for _, a := range n.Ancestors() {
-				d.Crumbs = append(d.Crumbs, r.link(dir, a, a.LinkTitle))
+				c := r.link(dir, a, a.LinkTitle)
+				c.Lang = a.Lang
+				d.Crumbs = append(d.Crumbs, c)
 			}
 		}
 	}
 	d.Title = r.windowTitle(n, d.Context)
 	d.setChrome(r.chromeOf(dir, home, back, false, !linksTo(n, r.site.Contact.URL)))
-	for _, c := range n.Choices {
-		d.Choices = append(d.Choices, r.link(dir, c.Node, c.Label))
+	for i := range n.Choices {
+		d.Choices = append(d.Choices, r.linkTo(dir, &n.Choices[i]))
 	}
 	if n.Prev != nil {
-		l := r.link(dir, n.Prev.Node, n.Prev.Label)
+		l := r.linkTo(dir, n.Prev)
 		d.Prev = &l
 	}
 	if n.Next != nil {
-		l := r.link(dir, n.Next.Node, n.Next.Label)
+		l := r.linkTo(dir, n.Next)
 		d.Next = &l
 	}
 	if r.site.BaseURL != "" {
 		d.Canonical = r.site.absoluteURL(prettyPath(n.URL))
 	}
+	r.setLanguages(d, dir, func(o *pageRenderer) string { return o.w.byFile[n.File].URL })
 	return d
 }
 
@@ -141,7 +173,8 @@ func linksTo(n *Node, url string) bool {
 // with the interface strings: the data of page.html's "body-part".
 type bodySide struct {
 	Body renderedBody // the text, notes and optional actions of that side
-	T    *Strings     // the strings of the site's language
+	T    *Strings     // the strings of the body's language
+	Lang string       // the body's language when it is not the page's (an untranslated node), else ""
 }
 
 // sides parts a body into what a page shows before its choices and
@@ -198,16 +231,16 @@ func (r *pageRenderer) definitionsFor(dir string) definitionsData {
 	key, d := anyFolder, definitionsData{}
 	if def := r.w.definitions; def != nil {
 		bc := &bodyContext{
-			file: r.loader.displayPath(def.File), dir: def.dir(), pageDir: dir,
+			file: r.loader.displayPath(def.source()), dir: def.dir(), pageDir: dir,
 			resolve: r.w.resolve, probs: r.loader.probs, src: def.body,
 		}
-		d = definitionsData{Title: def.Title, Body: r.md.render(bc).Content}
+		d = definitionsData{Title: def.Title, Body: r.markdownFor(def).render(bc).Content, Lang: def.Lang}
 		if bc.relative {
 			key = dir // a link in them is relative to the folder
 		}
 	}
 	s := newSigner([32]byte{})
-	s.str(d.Title, string(d.Body))
+	s.str(d.Title, string(d.Body), d.Lang)
 	d.key = s.sum()
 	r.definitions[key] = d
 	return d
@@ -225,7 +258,7 @@ func prettyPath(p string) string {
 	return p
 }
 
-// render404 makes the 404 page: 404.html.
+// render404 makes the 404 page: 404.html, in every language.
 func (r *pageRenderer) render404() ([]byte, error) {
 	d := r.notFound()
 	var buf bytes.Buffer
@@ -279,13 +312,17 @@ func (r *pageRenderer) appendPage(b []byte, d *pageData) ([]byte, error) {
 // start at the root of the host ("/index.html"), where the site must
 // then be. Relative links would lead elsewhere from every folder but
 // the root, and a <base> would take the skip link to another page.
-func (r *pageRenderer) notFound() *pageData {
+func (r *pageRenderer) notFound() *notFoundData {
 	root := "/"
 	if r.site.BaseURL != "" {
 		root = r.site.absoluteURL("")
 	}
 	dir := anyDepth + root
-	d := &pageData{Title: r.t.NotFoundTitle + " – " + r.site.Title}
+	d := &notFoundData{pageData: &pageData{}}
+	if r.langs != nil {
+		d.Others = languageParts(r.langs[1:], dir)
+	}
+	d.Title = notFoundTitle(r, d.Others)
 	d.setChrome(r.chromeFor(dir, r.link(dir, r.w.root, r.w.root.LinkTitle), nil, false))
 	return d
 }

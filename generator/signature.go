@@ -46,6 +46,11 @@ func (d *pageData) signature(env [32]byte) [32]byte {
 	s.links(d.Crumbs...)
 	s.int(len(d.Choices))
 	s.links(d.Choices...)
+	s.str(d.ContentLang, d.ContextLang)
+	s.int(len(d.Switch))
+	s.links(d.Switch...)
+	s.int(len(d.Alternates))
+	s.links(d.Alternates...)
 	// The body by the signature of its HTML, made once when it was
 	// rendered: hashing the HTML again for every page of a large wizard
 	// cost more than the rest of the page.
@@ -155,7 +160,7 @@ func (s *signer) bool(v bool) {
 
 func (s *signer) links(ls ...navLink) {
 	for _, l := range ls {
-		s.str(l.Href, l.Label)
+		s.str(l.Href, l.Label, l.Lang)
 		s.bool(l.Current)
 	}
 }
