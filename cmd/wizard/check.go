@@ -20,8 +20,9 @@ each problem as file:line: message (errors, which stop the build) or
 file:line: warning: message (warnings). Warnings are for what builds but is
 probably a mistake: a page with no text and no choices, an answer page with no
 way onward other than back, siblings with the same label, an external link that
-is not a valid absolute address, an http:// link. Warnings need a site that
-builds, so they appear once the errors are fixed.
+is not a valid absolute address, an http:// link; in a site of several
+languages, every language's pages, and each node file without a translation.
+Warnings need a site that builds, so they appear once the errors are fixed.
 
 Exit status: 0 when there are no errors (warnings alone do not fail, unless
 --strict), 1 when there are. --format json prints a JSON list of objects with
@@ -63,7 +64,11 @@ file, line, col, severity and message, for editors and CI.`,
 				return fmt.Errorf("check failed: %s", counted(errs, warns))
 			}
 			if format == "text" {
-				fmt.Fprintf(out, "checked %d nodes: %s\n", report.Nodes, counted(errs, warns))
+				in := ""
+				if report.Languages > 1 {
+					in = fmt.Sprintf(" in %d languages", report.Languages)
+				}
+				fmt.Fprintf(out, "checked %d nodes%s: %s\n", report.Nodes, in, counted(errs, warns))
 			}
 			return nil
 		},

@@ -31,6 +31,8 @@ func TestGraphCommand(t *testing.T) {
 				"  n0 -> n1 [label=\"Start de wizard\"];\n",
 				"URL=\"https://iamapps.belgium.be/sma/generalinfo?language=nl&amp;redirectUrl=/\"",
 			}},
+		{name: "a language the site has not", args: []string{"graph", "--source", "../..", "--lang", "de"}, wantCode: 1,
+			wantStderr: "--lang de: the site's languages are nl"},
 		{name: "a broken site", args: []string{"graph", "--source", "testdata/broken"}, wantCode: 1,
 			wantStderr: "testdata/broken/content/stap.md:2:1: front matter: unknown field \"titel\""},
 		{name: "an unknown format", args: []string{"graph", "--format", "svg"}, wantCode: 1,

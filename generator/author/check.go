@@ -46,8 +46,9 @@ func (s stringError) Error() string { return string(s) }
 
 // Report is what Check found.
 type Report struct {
-	Problems []Problem // sorted by file, line and column
-	Nodes    int       // the nodes checked; 0 when the build failed
+	Problems  []Problem // sorted by file, line and column
+	Nodes     int       // the nodes checked; 0 when the build failed
+	Languages int       // the languages checked, in each of which every node is; 0 when the build failed
 }
 
 // Count returns how many problems have severity s.
@@ -80,11 +81,47 @@ func Check(opts generator.Options) (*Report, error) {
 		}
 		return r, nil
 	}
-	r := &Report{Problems: warnings(site.Nodes, opts.SourceName), Nodes: len(site.Nodes)}
+	r := &Report{Problems: warnings(site.Nodes, opts.SourceName), Nodes: len(site.Nodes), Languages: len(site.Languages)}
+	for _, lang := range site.Languages[1:] {
+		r.Problems = append(r.Problems, warnings(lang.Nodes, opts.SourceName)...)
+		r.Problems = append(r.Problems, translationWarnings(site.Languages[0], lang, opts.SourceName)...)
+	}
 	slices.SortStableFunc(r.Problems, func(a, b Problem) int {
 		return cmp.Or(cmp.Compare(a.File, b.File), cmp.Compare(a.Line, b.Line), cmp.Compare(a.Col, b.Col), cmp.Compare(a.Message, b.Message))
 	})
+	// A node shown untranslated in another language's pages is the
+	// default language's node again: it is warned about once.
+	r.Problems = slices.Compact(r.Problems)
 	return r, nil
+}
+
+// translationWarnings looks at a language other than the default, lang,
+// beside the default, def: a file without a translation, whose page
+// shows the default language's text, and a translation that leaves out
+// the question above its node's choices, or its description.
+func translationWarnings(def, lang generator.Language, siteName string) []Problem {
+	var out []Problem
+	for _, file := range lang.Missing {
+		out = append(out, Problem{
+			File: generator.ContentPath(siteName, file), Line: 1, Severity: SeverityWarning,
+			Message: fmt.Sprintf("no translation into %s (content/%s): the %s pages show it in %s, with a notice", lang.Code, generator.TranslationPath(file, lang.Code), lang.Code, def.Code),
+		})
+	}
+	for i, n := range lang.Nodes {
+		d := def.Nodes[i] // the same node: a translated graph keeps the default's order
+		if n.Translation == "" {
+			continue
+		}
+		for _, f := range []struct{ key, mine, theirs string }{{"prompt", n.Prompt, d.Prompt}, {"description", n.Description, d.Description}} {
+			if f.mine == "" && f.theirs != "" {
+				out = append(out, Problem{
+					File: generator.ContentPath(siteName, n.Translation), Line: cmp.Or(generator.KeyLine(n, "title"), 1), Severity: SeverityWarning,
+					Message: fmt.Sprintf("no %s, where content/%s has one: give its translation", f.key, d.File),
+				})
+			}
+		}
+	}
+	return out
 }
 
 // warnings looks at the nodes of a site that builds.
@@ -95,7 +132,7 @@ func warnings(nodes []*generator.Node, siteName string) []Problem {
 			line = 1
 		}
 		out = append(out, Problem{
-			File: generator.ContentPath(siteName, n.File), Line: line,
+			File: generator.ContentPath(siteName, cmp.Or(n.Translation, n.File)), Line: line,
 			Severity: SeverityWarning, Message: fmt.Sprintf(format, args...),
 		})
 	}
@@ -113,7 +150,7 @@ func warnings(nodes []*generator.Node, siteName string) []Problem {
 			key := labelKey(c.LinkTitle)
 			if first, ok := seen[key]; ok {
 				line := cmp.Or(generator.KeyLine(c, "linkTitle"), generator.KeyLine(c, "title"))
-				warn(c, line, "same label %q as its sibling content/%s: visitors cannot tell them apart; change linkTitle", c.LinkTitle, first.File)
+				warn(c, line, "same label %q as its sibling content/%s: visitors cannot tell them apart; change linkTitle", c.LinkTitle, cmp.Or(first.Translation, first.File))
 				continue
 			}
 			seen[key] = c

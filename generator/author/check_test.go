@@ -60,6 +60,19 @@ func TestCheck(t *testing.T) {
 				{"site/content/a/twee.md", "warning", `"bel-ons" is not a telephone number`, 9},
 				{"site/content/a/twee.md", "warning", "it contains a space", 10},
 			}},
+		{name: "a site in two languages",
+			files: withFiles(map[string]string{
+				"site.yaml":              "title: Testwizard\nlanguage: nl\nlanguages:\n  fr:\n    title: Assistant\n",
+				"content/a/_index.fr.md": "---\ntitle: Menu A FR\n---\n",
+				"content/a/een.fr.md":    "---\ntitle: Twee\n---\n\nVoir [deux](twee.md).\n",
+			}),
+			want: []want{
+				{"site/content/_definitions.md", "warning", "no translation into fr (content/_definitions.fr.md): the fr pages show it in nl, with a notice", 1},
+				{"site/content/_index.md", "warning", "no translation into fr (content/_index.fr.md)", 1},
+				{"site/content/a/_index.fr.md", "warning", "no prompt, where content/a/_index.md has one", 2},
+				{"site/content/a/twee.md", "warning", "no translation into fr (content/a/twee.fr.md)", 1},
+				{"site/content/a/twee.md", "warning", `same label "Twee" as its sibling content/a/een.fr.md`, 2},
+			}},
 		{name: "errors of the build, and no warnings",
 			files: withFiles(map[string]string{
 				"content/a/twee.md": "---\ntitle: Twee\nweight: 2\n---\n\nNaar [nergens](nergens.md).\n",
@@ -100,11 +113,11 @@ func TestCheck(t *testing.T) {
 }
 
 // nodeFiles counts the node files of a site: the .md files of content/
-// other than the definitions.
+// other than the definitions and the French translations.
 func nodeFiles(files map[string]string) int {
 	n := 0
 	for name := range files {
-		if strings.HasPrefix(name, "content/") && strings.HasSuffix(name, ".md") && name != "content/_definitions.md" {
+		if strings.HasPrefix(name, "content/") && strings.HasSuffix(name, ".md") && name != "content/_definitions.md" && !strings.HasSuffix(name, ".fr.md") {
 			n++
 		}
 	}

@@ -21,6 +21,14 @@
 //     is not a telephone number, an address with a space in it
 //   - an http:// link
 //
+// In a site of several languages, the nodes of every language are looked
+// at (a node shown untranslated is warned about once), and also:
+//
+//   - a node file, or _definitions.md, without a translation into a
+//     language, whose pages then show it in the default language
+//   - a translation without the prompt or the description that its node
+//     file has
+//
 // A Problem prints as the build prints its errors, "file:line:col:
 // message", and a warning as "file:line:col: warning: message"; it is
 // also JSON (file, line, col, severity, message) for editors and CI.
@@ -50,21 +58,21 @@
 //
 // # graph
 //
-// NewFlow draws the nodes of a built site (generator.Site.Nodes) as a
-// Flow: every node, and every way from one to another (choices, links
+// NewFlow draws the nodes of a built site (generator.Site.Nodes, or a
+// language's generator.Site.Languages[i].Nodes) as a Flow: every node, and every way from one to another (choices, links
 // in the text, next, a prev that no next mirrors, external addresses as
 // leaves), in an order that depends on the content only. Flow.Mermaid
 // writes it as a Mermaid flowchart, Flow.DOT as a Graphviz digraph.
 //
-//	wizard graph [--format mermaid|dot] [--source DIR] [--drafts]
+//	wizard graph [--format mermaid|dot] [--lang CODE] [--source DIR] [--drafts]
 //
 // prints the graph; wizard graph --format dot | dot -Tsvg > flow.svg
 // draws it.
 //
 // # pack
 //
-// Pack writes a built site (generator.Site.Files) as a zip archive,
-// index.html first, every entry with the same time and mode, so that the
+// Pack writes a built site (generator.Site.Files), every language of it,
+// as a zip archive, index.html first, every entry with the same time and mode, so that the
 // same site gives the same bytes; unzipped, it opens from file://.
 // PackFile writes the archive to a file atomically, all or nothing, a
 // pack stopped through its context included, and refuses a file that is
@@ -76,8 +84,9 @@
 //
 // # What they read of package generator
 //
-// Only its exported API: Generate and Options, the nodes and files of a
-// Site, Error and Errors for positions, the names of the content format
-// (ContentDir, SectionFile, DefinitionsFile, Ignored, ContentPath), and
+// Only its exported API: Generate and Options, the nodes, languages and
+// files of a Site, Error and Errors for positions, the names of the
+// content format (ContentDir, SectionFile, DefinitionsFile, Ignored,
+// ContentPath, TranslationPath), and
 // what a node file says where (ParseNode, KeyLine, ChoiceLines, Body).
 package author

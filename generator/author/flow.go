@@ -1,6 +1,7 @@
 package author
 
 import (
+	"cmp"
 	"fmt"
 	"net/url"
 	"path"
@@ -22,7 +23,7 @@ type Flow struct {
 type FlowNode struct {
 	ID    string // n0, n1, … in path order
 	Label string // the link title
-	File  string // the path in content/
+	File  string // the path in content/ of the file its label comes from: the node's, or its translation
 	Start bool   // the start page
 }
 
@@ -58,7 +59,7 @@ func NewFlow(nodes []*generator.Node) *Flow {
 	for i, n := range nodes {
 		id := fmt.Sprintf("n%d", i)
 		ids[n] = id
-		f.Nodes = append(f.Nodes, FlowNode{ID: id, Label: n.LinkTitle, File: n.File, Start: n.Parent == nil})
+		f.Nodes = append(f.Nodes, FlowNode{ID: id, Label: n.LinkTitle, File: cmp.Or(n.Translation, n.File), Start: n.Parent == nil})
 	}
 	extIDs := map[string]string{}
 	for _, n := range nodes {
