@@ -9,7 +9,8 @@
 #   WIZARD=/tmp/wizard-old bench/run.sh   another wizard binary (to compare before and after)
 #
 # Environment:
-#   SIZES   the node counts to build; 26 is the repository's own content/ and site.yaml,
+#   SIZES   the node counts to build; 26 is the repository's own content/ and site.yaml (in
+#           Dutch and French: its Hugo twin builds the Dutch pages alone, half as many),
 #           any other number a synthetic wizard from bench/synth (default "26 1000 10000 100000")
 #   RUNS    runs per size and tool (default 5, and 3 for 100000 nodes and more)
 #   HUGO    the hugo binary (default: hugo on the PATH, skipped with a note when there is none;

@@ -44,10 +44,11 @@ func readPage(t *testing.T, ctx context.Context) pageInfo {
 	return info
 }
 
-// TestCrawl follows every internal link breadth first from the start
-// page, over HTTP from a plain static file server and from the unzipped
-// pack via file://, and checks that every page of the site is reached:
-// every node's, and any page the theme adds; all but the 404 page.
+// TestCrawl follows every internal link breadth first from the root
+// page, which leads to each language's start page, over HTTP from a
+// plain static file server and from the unzipped pack via file://, and
+// checks that every page of the site is reached: every node's in both
+// languages, and any page the theme adds; all but the 404 page.
 func TestCrawl(t *testing.T) {
 	b := buildSite(t)
 	titles := nodeTitles(b.site)
@@ -55,9 +56,9 @@ func TestCrawl(t *testing.T) {
 	for _, p := range sitePages(b.site) {
 		linked[p] = p != notFoundPage
 	}
-	for _, n := range b.site.Nodes {
-		if !linked[n.URL] {
-			t.Fatalf("node %s has no page %s in the build", n.File, n.URL)
+	for url := range titles {
+		if !linked[url] {
+			t.Fatalf("no page %s in the build", url)
 		}
 	}
 	origins := []struct {
@@ -115,7 +116,7 @@ func TestCrawl(t *testing.T) {
 					t.Errorf("page %s was not reached by following links from the start page", p)
 				}
 			}
-			t.Logf("%s: reached %d pages (%d nodes); %d external links not followed", o.name, len(seen), len(b.site.Nodes), external)
+			t.Logf("%s: reached %d pages (%d nodes in %d languages); %d external links not followed", o.name, len(seen), len(b.site.Nodes), len(b.site.Languages), external)
 		})
 	}
 }

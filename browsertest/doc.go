@@ -10,9 +10,10 @@
 //     net/http's FileServer on 127.0.0.1 and from the unzipped pack via
 //     file://; each page loads with its title, with no console error, no
 //     failed request and no request that leaves the site, and every node
-//     of the site is reached.
-//   - keyboard_test.go: Tab and Enter only, through "Start de wizard", a
-//     profile, a task, the back link and the home link; the definitions
+//     of the site is reached, in both languages, from the root page.
+//   - keyboard_test.go: Tab and Enter only, from the root page through
+//     "Nederlands" and "Start de wizard", a profile, a task, the back
+//     link and the home link; the definitions
 //     popup opens with Enter and Space and closes with Escape and its
 //     close button, giving focus back. The same walk runs with
 //     JavaScript disabled.
@@ -36,6 +37,10 @@
 //     (.htmlvalidate.json) finds no error.
 //   - print_test.go: printed, an answer page shows the addresses of its
 //     external links and hides the title-bar controls.
+//   - languages_test.go: from every page of each language, over HTTP and
+//     from the unzipped pack, the visible switch leads to the same page in
+//     the other language and back; the root page leads to both start
+//     pages, each link in its own language.
 //
 // axe-core and html-validate come from npm: package.json and
 // package-lock.json here pin them. Install them once with

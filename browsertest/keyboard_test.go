@@ -12,7 +12,8 @@ import (
 )
 
 // TestKeyboardWalk goes through the wizard with Tab and Enter only: from
-// the start page through "Start de wizard", a profile and a task, then
+// the root page through "Nederlands" to the start page, through "Start
+// de wizard", a profile and a task, then
 // the back link and the home link, and it opens and closes the
 // definitions popup on the way. With JavaScript disabled the same walk
 // must work: the site needs no script.
@@ -48,6 +49,12 @@ func TestKeyboardWalk(t *testing.T) {
 			}
 
 			open(t, tab, o.page("index.html"))
+			dutch := tabTo(t, tab, `the link "Nederlands"`, func(f focused) bool {
+				return f.Tag == "a" && strings.HasPrefix(f.Text, "Nederlands")
+			})
+			if got := landed(follow(t, tab, o, dutch)); got.Parent != nil {
+				t.Fatalf("Nederlands on the root page went to %s, not to the start page", got.URL)
+			}
 			start := tabTo(t, tab, `the link "Start de wizard"`, func(f focused) bool {
 				return f.Tag == "a" && f.Text == "Start de wizard"
 			})

@@ -71,9 +71,11 @@ func TestLayout(t *testing.T) {
 				name, page string
 				popup      bool
 			}{
-				{"start", "index.html", false},
-				{"menu", "ik-ben-een/index.html", false},
+				{"choose", "index.html", false},
+				{"start", "nl/index.html", false},
+				{"menu", "nl/ik-ben-een/index.html", false},
 				{"answer-popup", answer.URL, true},
+				{"menu-fr", "fr/je-suis-un/representant-legal/index.html", false},
 			} {
 				open(t, tab, o.page(s.page))
 				if s.popup {

@@ -37,20 +37,25 @@ type pageOrder struct {
 // look like ordinary secondary content, not like a placeholder.
 func TestNoteBeforeChoices(t *testing.T) {
 	_, o, tab := siteAt(t, 320, 640)
-	got := measure[pageOrder](t, tab, o.page("ik-ben-een/wettelijk-vertegenwoordiger/index.html"), orderJS)
-	t.Logf("at 320 px: the note at %.0f px, the choices at %.0f px", got.Note, got.Choices)
-	if !strings.HasPrefix(got.NoteText, "Voor elke van de acties die hierna volgen") {
-		t.Errorf("the menu's note says %q, want the KBO precondition", got.NoteText)
-	}
-	if got.Note < 0 || got.Choices < 0 || got.Note > got.Choices {
-		t.Errorf("the note starts at %.0f px and the choices at %.0f px: want the note first", got.Note, got.Choices)
+	for _, menu := range []struct{ page, note string }{
+		{"nl/ik-ben-een/wettelijk-vertegenwoordiger/index.html", "Voor elke van de acties die hierna volgen"},
+		{"fr/je-suis-un/representant-legal/index.html", "Pour chacune des actions qui suivent"},
+	} {
+		got := measure[pageOrder](t, tab, o.page(menu.page), orderJS)
+		t.Logf("%s at 320 px: the note at %.0f px, the choices at %.0f px", menu.page, got.Note, got.Choices)
+		if !strings.HasPrefix(got.NoteText, menu.note) {
+			t.Errorf("%s: the menu's note says %q, want the KBO precondition", menu.page, got.NoteText)
+		}
+		if got.Note < 0 || got.Choices < 0 || got.Note > got.Choices {
+			t.Errorf("%s: the note starts at %.0f px and the choices at %.0f px: want the note first", menu.page, got.Note, got.Choices)
+		}
 	}
 
-	got = measure[pageOrder](t, tab, o.page("ik-ben-een/index.html"), orderJS)
+	got := measure[pageOrder](t, tab, o.page("nl/ik-ben-een/index.html"), orderJS)
 	if got.Optionals == 0 {
-		t.Error("ik-ben-een/index.html shows no optional action")
+		t.Error("nl/ik-ben-een/index.html shows no optional action")
 	}
 	for _, p := range got.Placeholders {
-		t.Errorf("ik-ben-een/index.html: an optional action looks like a placeholder: %s", p)
+		t.Errorf("nl/ik-ben-een/index.html: an optional action looks like a placeholder: %s", p)
 	}
 }

@@ -49,7 +49,7 @@ func TestOverviewAt320px(t *testing.T) {
 	ctx := chrome.Tab(t)
 	if err := chromedp.Do(ctx,
 		chromedp.EmulateViewport(320, 640),
-		chromedp.Navigate("file://"+filepath.ToSlash(filepath.Join(out, "overzicht", "index.html"))),
+		chromedp.Navigate("file://"+filepath.ToSlash(filepath.Join(out, "nl", "overzicht", "index.html"))),
 		chromedp.WaitReady(chromedp.CSS("svg.overview-map")),
 	); err != nil {
 		t.Fatal(err)

@@ -50,7 +50,7 @@ const measureWideOverviewJS = `(() => {
 // the text, each inside its box.
 func TestOverviewOnDesktop(t *testing.T) {
 	b, o, tab := siteAt(t, 1280, 800)
-	m := measure[wideOverview](t, tab, o.page("overzicht/index.html"), measureWideOverviewJS)
+	m := measure[wideOverview](t, tab, o.page("nl/overzicht/index.html"), measureWideOverviewJS)
 	if m.Class == "" {
 		t.Fatal("no map on screen")
 	}

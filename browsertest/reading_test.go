@@ -20,12 +20,16 @@ const firstTextTopJS = `(() => {
 const phoneFold = 330
 
 // TestFirstSentenceOnPhone opens every task page (a page that answers,
-// with no choices of its own) at 320 px in Chromium, and wants its first
+// with no choices of its own), in both languages, at 320 px in Chromium, and wants its first
 // sentence to start within the first phoneFold px.
 func TestFirstSentenceOnPhone(t *testing.T) {
 	b, o, tab := siteAt(t, 320, 640)
 	tasks := 0
-	for _, n := range b.site.Nodes {
+	var nodes []*generator.Node
+	for _, l := range b.site.Languages {
+		nodes = append(nodes, l.Nodes...)
+	}
+	for _, n := range nodes {
 		if !isTask(n) {
 			continue
 		}

@@ -145,13 +145,23 @@ func sitePages(site *generator.Site) []string {
 	return pages
 }
 
-// nodeTitles maps the page of each node to the node's title.
+// nodeTitles maps the page of each node, in every language, to the
+// node's title in that language.
 func nodeTitles(site *generator.Site) map[string]string {
 	titles := map[string]string{}
-	for _, n := range site.Nodes {
-		titles[n.URL] = n.Title
+	for _, l := range site.Languages {
+		for _, n := range l.Nodes {
+			titles[n.URL] = n.Title
+		}
 	}
 	return titles
+}
+
+// hasPopup reports whether the page p of the site has the definitions
+// popup: every page but the root page that lets the visitor choose a
+// language.
+func hasPopup(site *generator.Site, p string) bool {
+	return strings.Contains(string(site.Files[p]), `id="definitions"`)
 }
 
 // siteAt builds the site, serves it over HTTP and opens a tab with a

@@ -22,6 +22,9 @@ import (
 //go:embed all:hugo
 var hugoLayouts embed.FS
 
+// translation matches the name of a node file's translation, x.fr.md.
+var translation = regexp.MustCompile(`\.[a-z]{2,3}(-[A-Za-z0-9]{2,8})*\.md$`)
+
 // siteSettings are the keys of site.yaml that the Hugo site needs.
 type siteSettings struct {
 	Title    string `yaml:"title"`
@@ -55,7 +58,9 @@ func readSite(src fs.FS) (map[string][]byte, error) {
 // hugoFiles turns a wizard in our content format (site.yaml and content/,
 // by path in the site root) into the files of a Hugo site that builds
 // the same tree: hugo.toml, content/ with links to nodes as relref,
-// layouts/, assets/ and static/ from the built-in theme.
+// layouts/, assets/ and static/ from the built-in theme. It is the
+// default language's tree: the translations (x.fr.md) are left out, as
+// the twin's layouts have no language switch to show them by.
 func hugoFiles(site map[string][]byte) (map[string][]byte, error) {
 	var s siteSettings
 	if err := yaml.Unmarshal(site["site.yaml"], &s); err != nil {
@@ -86,7 +91,7 @@ func hugoFiles(site map[string][]byte) (map[string][]byte, error) {
 	}
 	for name, data := range site {
 		rel, ok := strings.CutPrefix(name, "content/")
-		if !ok {
+		if !ok || translation.MatchString(rel) {
 			continue
 		}
 		switch {

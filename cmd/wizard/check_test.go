@@ -19,7 +19,7 @@ func TestCheckCommand(t *testing.T) {
 		{name: "the eGov content passes check --strict",
 			args:       []string{"check", "--source", "../..", "--strict"},
 			wantCode:   0,
-			wantStdout: []string{"checked 26 nodes: 0 errors, 0 warnings\n"}},
+			wantStdout: []string{"checked 26 nodes in 2 languages: 0 errors, 0 warnings\n"}},
 		{name: "warnings fail with --strict",
 			args:       []string{"check", "--source", "testdata/warnings", "--strict"},
 			wantCode:   1,

@@ -26,7 +26,8 @@ Mermaid renders on GitHub and GitLab in a fenced mermaid block; DOT renders
 with Graphviz: wizard graph --format dot | dot -Tsvg > flow.svg`,
 		Example: `  wizard graph > flow.mmd
   wizard graph --format dot | dot -Tsvg > flow.svg
-  wizard graph --format dot --source examples/site --drafts`,
+  wizard graph --format dot --source examples/site --drafts
+  wizard graph --lang fr`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if format != "mermaid" && format != "dot" {
